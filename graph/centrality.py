@@ -1,0 +1,94 @@
+"""Centrality measures on the actor network, each with what it means in plain words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.build import actor_network
+
+__all__ = ["MEANINGS", "MEASURES", "Centrality", "centrality"]
+
+#: The measures, in the order tables show them.
+MEASURES = ("in_degree", "out_degree", "betweenness", "closeness", "pagerank", "eigenvector")
+
+#: One line per measure, for readers who do not know network science.
+MEANINGS = {
+    "in_degree": "share of the other actors that have a relation towards this one",
+    "out_degree": "share of the other actors this one has a relation towards",
+    "betweenness": "how often this actor lies on the shortest chains between two others "
+    "(a broker)",
+    "closeness": "how few steps this actor needs to reach the others (outward reach)",
+    "pagerank": "importance from being the object of relations by important actors",
+    "eigenvector": "importance from being linked from actors that are themselves central",
+}
+
+
+@dataclass
+class Centrality:
+    """Scores per measure (``scores[measure][actor]``); ``undefined[measure]`` says why not."""
+
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    undefined: dict[str, str] = field(default_factory=dict)
+
+    def ranking(self, measure: str) -> list[tuple[str, float]]:
+        """Actors by decreasing score on ``measure`` (ties by id)."""
+        return sorted(self.scores.get(measure, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def centrality(G: nx.MultiDiGraph, measures: tuple[str, ...] | list[str] = MEASURES) -> Centrality:
+    """Compute the chosen measures on the actor network (see :func:`actor_network`).
+
+    Every value is networkx's own on that network: degree centralities, normalized
+    betweenness, closeness on outgoing distances (``closeness_centrality`` of the reversed
+    network), PageRank (alpha 0.85) and eigenvector centrality (on incoming links), which is
+    only defined when every actor can reach every other.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("a", "b"), ("b", "c")]:
+    ...     _ = G.add_edge(u, v, directed=False)
+    >>> c = centrality(G, ["betweenness", "eigenvector"])
+    >>> c.scores["betweenness"]
+    {'a': 0.0, 'b': 1.0, 'c': 0.0}
+    >>> round(c.scores["eigenvector"]["b"], 3)
+    0.707
+    """
+    D = actor_network(G)
+    result = Centrality()
+    for measure in measures:
+        if measure == "in_degree":
+            result.scores[measure] = nx.in_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+        elif measure == "out_degree":
+            result.scores[measure] = nx.out_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+        elif measure == "betweenness":
+            result.scores[measure] = nx.betweenness_centrality(D)
+        elif measure == "closeness":
+            result.scores[measure] = nx.closeness_centrality(D.reverse(copy=False))
+        elif measure == "pagerank":
+            result.scores[measure] = nx.pagerank(D) if len(D) else {}
+        elif measure == "eigenvector":
+            why = _eigenvector_undefined(D)
+            if why:
+                result.undefined[measure] = why
+                continue
+            try:
+                result.scores[measure] = nx.eigenvector_centrality(D, max_iter=1000)
+            except nx.PowerIterationFailedConvergence:
+                result.undefined[measure] = "the computation did not converge on this network"
+        else:
+            raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
+    return result
+
+
+def _eigenvector_undefined(D: nx.DiGraph) -> str | None:
+    if len(D) < 2 or D.number_of_edges() == 0:
+        return "it needs at least two linked actors"
+    if not nx.is_strongly_connected(D):
+        parts = nx.number_strongly_connected_components(D)
+        return (
+            "it needs every actor to be reachable from every other through relations, and "
+            f"here the actors fall into {parts} groups that are not; PageRank answers the same "
+            "question for such networks"
+        )
+    return None

@@ -1,0 +1,79 @@
+"""The exceptions actorgraph raises, and the Problem record that validation reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ActorGraphError",
+    "ActorNotFoundError",
+    "DataError",
+    "Problem",
+    "QueryError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) in a dataset file, with where it is.
+
+    ``line`` and ``column`` are 1-based; they are ``None`` when the problem is about
+    the file as a whole (it is missing, or a directory).
+
+    >>> str(Problem("data/a.yaml", 4, 13, "relation 2 has no 'target'"))
+    "data/a.yaml:4:13: error: relation 2 has no 'target'"
+    >>> str(Problem("b.yaml", None, None, "no such file", level="warning"))
+    'b.yaml: warning: no such file'
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+    level: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
+        return f"{where}: {self.level}: {self.message}"
+
+    def as_error(self) -> Problem:
+        """The same problem, counted as an error (what ``--strict`` does to warnings)."""
+        return Problem(self.file, self.line, self.column, self.message, "error")
+
+
+class ActorGraphError(Exception):
+    """Base class of every error actorgraph reports to a user."""
+
+
+class DataError(ActorGraphError):
+    """The dataset files have problems; ``problems`` lists all of them, errors and warnings."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        self.errors = [p for p in self.problems if p.level == "error"]
+        self.warnings = [p for p in self.problems if p.level != "error"]
+        super().__init__("\n".join(str(p) for p in self.problems) + "\n" + self.summary())
+
+    def summary(self) -> str:
+        """One line: how many errors and warnings, in how many files."""
+        files = {p.file for p in self.problems}
+        return (
+            f"{_count(len(self.errors), 'error')} and {_count(len(self.warnings), 'warning')} "
+            f"in {_count(len(files), 'file')}; nothing was analysed."
+        )
+
+
+class ActorNotFoundError(ActorGraphError):
+    """An actor named on the command line is unknown or ambiguous."""
+
+    def __init__(self, message: str, candidates: list[str] | None = None):
+        self.candidates = list(candidates or [])
+        super().__init__(message)
+
+
+class QueryError(ActorGraphError):
+    """A question cannot be asked as given (a bad option value, an impossible combination)."""
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -1,0 +1,55 @@
+"""A summary of a graph: what it holds, who is central, and the strongest chains of influence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from graph.centrality import centrality
+from graph.influence import strongest_chains
+
+__all__ = ["summarize"]
+
+
+def summarize(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
+    """Counts by kind, type and status, the date range, the most central actors and the
+    strongest influence chains of two steps or more.
+
+    >>> from graph.load import bundled_dataset_path, load_dataset
+    >>> from graph.build import build_graph
+    >>> s = summarize(build_graph(load_dataset([bundled_dataset_path()])))
+    >>> s["actors"], s["relations"] > 10, s["by_status"]["denied"]
+    (15, True, 2)
+    """
+    firsts = [d["first_day"] for _, _, d in G.edges(data=True) if d.get("first_day")]
+    lasts = [d["last_day"] for _, _, d in G.edges(data=True) if d.get("last_day")]
+    scores = centrality(G, ["pagerank", "betweenness"])
+    names = {n: d["name"] for n, d in G.nodes(data=True)}
+    return {
+        "title": G.graph.get("title"),
+        "description": G.graph.get("description"),
+        "files": list(G.graph.get("files") or []),
+        "actors": G.number_of_nodes(),
+        "relations": G.number_of_edges(),
+        "by_kind": dict(Counter(d["kind"] for _, d in G.nodes(data=True)).most_common()),
+        "by_type": dict(Counter(d["type"] for _, _, d in G.edges(data=True)).most_common()),
+        "by_status": {
+            s: sum(1 for _, _, d in G.edges(data=True) if d["status"] == s)
+            for s in ("confirmed", "alleged", "denied")
+        },
+        "dated_relations": sum(
+            1 for _, _, d in G.edges(data=True) if d.get("first_day") or d.get("last_day")
+        ),
+        "date_range": [min(firsts + lasts), max(firsts + lasts)] if firsts or lasts else None,
+        "top_pagerank": [
+            {"id": n, "name": names[n], "score": s} for n, s in scores.ranking("pagerank")[:top]
+        ],
+        "top_betweenness": [
+            {"id": n, "name": names[n], "score": s}
+            for n, s in scores.ranking("betweenness")[:top]
+            if s > 0
+        ],
+        "strongest_chains": [c.as_dict(G) for c in strongest_chains(G, top=top)],
+    }
