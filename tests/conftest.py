@@ -1,0 +1,59 @@
+"""Shared fixtures: the seed dataset, a way to write dataset files, and the CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.build import build_graph
+from graph.load import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "actors.yaml"
+ARTICLE = ROOT / "data" / "sources" / "seed-article.txt"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_dataset():
+    return load_dataset([SEED])
+
+
+@pytest.fixture
+def seed_graph(seed_dataset):
+    return build_graph(seed_dataset)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("name.yaml", text) -> path; the text is dedented, so tests can indent it."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def run():
+    """run(*args) -> click Result, with stdout and stderr kept apart."""
+    from graph.cli import cli
+
+    runner = CliRunner()
+
+    def _run(*args: str):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return _run
