@@ -78,8 +78,10 @@ def build_graph(
 
 def _edge_attributes(relation: Relation, dataset: Dataset) -> dict:
     rtype = dataset.relation_types[relation.type]
-    span = relation.when.as_dict() if relation.when else dict.fromkeys(
-        ("date", "start", "end", "first_day", "last_day")
+    span = (
+        relation.when.as_dict()
+        if relation.when
+        else dict.fromkeys(("date", "start", "end", "first_day", "last_day"))
     )
     origin = relation.origin
     return {

@@ -17,8 +17,7 @@ MEASURES = ("in_degree", "out_degree", "betweenness", "closeness", "pagerank", "
 MEANINGS = {
     "in_degree": "share of the other actors that have a relation towards this one",
     "out_degree": "share of the other actors this one has a relation towards",
-    "betweenness": "how often this actor lies on the shortest chains between two others "
-    "(a broker)",
+    "betweenness": "how often this actor lies on the shortest chains between two others: a broker",
     "closeness": "how few steps this actor needs to reach the others (outward reach)",
     "pagerank": "importance from being the object of relations by important actors",
     "eigenvector": "importance from being linked from actors that are themselves central",
@@ -58,9 +57,13 @@ def centrality(G: nx.MultiDiGraph, measures: tuple[str, ...] | list[str] = MEASU
     result = Centrality()
     for measure in measures:
         if measure == "in_degree":
-            result.scores[measure] = nx.in_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+            result.scores[measure] = (
+                nx.in_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+            )
         elif measure == "out_degree":
-            result.scores[measure] = nx.out_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+            result.scores[measure] = (
+                nx.out_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+            )
         elif measure == "betweenness":
             result.scores[measure] = nx.betweenness_centrality(D)
         elif measure == "closeness":

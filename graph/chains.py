@@ -139,6 +139,11 @@ def pick_step(G: nx.MultiDiGraph, u: str, v: str, any_direction: bool = False) -
             candidates.append(make_step(G, v, u, key, False))
     best = min(
         enumerate(candidates),
-        key=lambda ic: (_STATUS_RANK.get(ic[1].status, 3), -ic[1].influence, not ic[1].forward, ic[0]),
+        key=lambda ic: (
+            _STATUS_RANK.get(ic[1].status, 3),
+            -ic[1].influence,
+            not ic[1].forward,
+            ic[0],
+        ),
     )[1]
     return best, len(candidates)

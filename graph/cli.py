@@ -204,25 +204,40 @@ def validate(data, strict, fmt):
         dataset = load_dataset(paths, strict=strict)
     except DataError as exc:
         if fmt == "json":
-            _emit(to_json({"valid": False, "files": paths,
-                           "problems": [_problem_dict(p) for p in exc.problems]}))
+            _emit(
+                to_json(
+                    {
+                        "valid": False,
+                        "files": paths,
+                        "problems": [_problem_dict(p) for p in exc.problems],
+                    }
+                )
+            )
         raise
     for warning in dataset.warnings:
         click.echo(str(warning), err=True)
     declared = [t for t in dataset.relation_types.values() if not t.builtin]
     if fmt == "json":
-        _emit(to_json({
-            "valid": True,
-            "files": list(dataset.files),
-            "actors": len(dataset.actors),
-            "relations": len(dataset.relations),
-            "declared_types": [t.name for t in declared],
-            "problems": [_problem_dict(p) for p in dataset.warnings],
-        }))
+        _emit(
+            to_json(
+                {
+                    "valid": True,
+                    "files": list(dataset.files),
+                    "actors": len(dataset.actors),
+                    "relations": len(dataset.relations),
+                    "declared_types": [t.name for t in declared],
+                    "problems": [_problem_dict(p) for p in dataset.warnings],
+                }
+            )
+        )
         return
     if fmt == "csv":
-        _emit(to_csv([_problem_dict(p) for p in dataset.warnings],
-                     ["file", "line", "column", "level", "message"]))
+        _emit(
+            to_csv(
+                [_problem_dict(p) for p in dataset.warnings],
+                ["file", "line", "column", "level", "message"],
+            )
+        )
         return
     n = len(dataset.warnings)
     _emit(
@@ -233,13 +248,19 @@ def validate(data, strict, fmt):
 
 
 def _problem_dict(problem) -> dict:
-    return {"file": problem.file, "line": problem.line, "column": problem.column,
-            "level": problem.level, "message": problem.message}
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "level": problem.level,
+        "message": problem.message,
+    }
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only actors of this kind "
-              "(repeatable).")
+@click.option(
+    "--kind", "kinds", multiple=True, metavar="KIND", help="Only actors of this kind (repeatable)."
+)
 @data_options
 @filter_options
 @format_option
@@ -258,15 +279,30 @@ def actors(kinds, data, strict, types, statuses, fmt):
     elif fmt == "csv":
         _emit(to_csv(rows, ["id", "name", "kind", "aliases", "relations", "description"]))
     else:
-        _emit(table(rows, [("id", "ID"), ("name", "NAME"), ("kind", "KIND"),
-                           ("relations", "RELATIONS"), ("aliases", "ALIASES")]))
+        _emit(
+            table(
+                rows,
+                [
+                    ("id", "ID"),
+                    ("name", "NAME"),
+                    ("kind", "KIND"),
+                    ("relations", "RELATIONS"),
+                    ("aliases", "ALIASES"),
+                ],
+            )
+        )
         _emit(f"\n{len(rows)} of {G.number_of_nodes()} actors")
 
 
 @cli.command(context_settings=CONTEXT)
 @click.option("--actor", "actor", metavar="ACTOR", help="Only relations this actor takes part in.")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="Only relations with an actor of this kind at either end (repeatable).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="KIND",
+    help="Only relations with an actor of this kind at either end (repeatable).",
+)
 @evidence_option(False)
 @data_options
 @filter_options
@@ -289,20 +325,50 @@ def relations(actor, kinds, evidence, data, strict, types, statuses, fmt):
     if fmt == "csv":
         for row in rows:
             row["quotes"] = [e["quote"] for e in row["evidence"]]
-        _emit(to_csv(rows, ["id", "source", "type", "target", "status", "when", "claimed_by",
-                            "disputed_by", "note", "quotes", "file", "line"]))
+        _emit(
+            to_csv(
+                rows,
+                [
+                    "id",
+                    "source",
+                    "type",
+                    "target",
+                    "status",
+                    "when",
+                    "claimed_by",
+                    "disputed_by",
+                    "note",
+                    "quotes",
+                    "file",
+                    "line",
+                ],
+            )
+        )
         return
     for row in rows:
         data_ = G.edges[row["source"], row["target"], row["id"]]
         row["claims"] = claim_note(G, {**data_, "status": "confirmed", "when": None})
     if not evidence:
-        _emit(table(rows, [("source_name", "SOURCE"), ("type", "TYPE"), ("target_name", "TARGET"),
-                           ("status", "STATUS"), ("when", "WHEN"), ("claims", "CLAIMS")]))
+        _emit(
+            table(
+                rows,
+                [
+                    ("source_name", "SOURCE"),
+                    ("type", "TYPE"),
+                    ("target_name", "TARGET"),
+                    ("status", "STATUS"),
+                    ("when", "WHEN"),
+                    ("claims", "CLAIMS"),
+                ],
+            )
+        )
     else:
         for row in rows:
             note = claim_note(G, G.edges[row["source"], row["target"], row["id"]])
-            _emit(f"{row['source_name']} {row['type']} {row['target_name']}"
-                  + (f" ({note})" if note else ""))
+            _emit(
+                f"{row['source_name']} {row['type']} {row['target_name']}"
+                + (f" ({note})" if note else "")
+            )
             lines = evidence_lines(row["evidence"], "    ") or ["    (no evidence given)"]
             _emit("\n".join(lines))
     _emit(f"\n{len(rows)} of {G.number_of_edges()} relations")
@@ -311,11 +377,18 @@ def relations(actor, kinds, evidence, data, strict, types, statuses, fmt):
 def _influence_command(name: str, backwards: bool):
     verb = "is influenced by" if backwards else "influences"
 
-    @cli.command(name, context_settings=CONTEXT,
-                 short_help=f"Rank the actors ACTOR {verb}, each with its strongest chain.")
+    @cli.command(
+        name,
+        context_settings=CONTEXT,
+        short_help=f"Rank the actors ACTOR {verb}, each with its strongest chain.",
+    )
     @click.argument("actor")
-    @click.option("--depth", type=click.IntRange(min=1), default=None,
-                  help="At most this many steps per chain (default: no limit).")
+    @click.option(
+        "--depth",
+        type=click.IntRange(min=1),
+        default=None,
+        help="At most this many steps per chain (default: no limit).",
+    )
     @click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N.")
     @evidence_option(True)
     @data_options
@@ -330,19 +403,34 @@ def _influence_command(name: str, backwards: bool):
         chains = chains[:top] if top else chains
         other = (lambda c: c.actors[0]) if backwards else (lambda c: c.actors[-1])
         rows = [
-            {"rank": i, "actor": other(c), "name": G.nodes[other(c)]["name"],
-             "strength": c.strength, "hops": c.hops, "chain": c}
+            {
+                "rank": i,
+                "actor": other(c),
+                "name": G.nodes[other(c)]["name"],
+                "strength": c.strength,
+                "hops": c.hops,
+                "chain": c,
+            }
             for i, c in enumerate(chains, 1)
         ]
         if fmt == "json":
-            _emit(to_json({
-                "actor": {"id": actor_id, "name": G.nodes[actor_id]["name"]},
-                "direction": "influenced_by" if backwards else "influences",
-                "depth": depth,
-                "count": total,
-                "results": [{**{k: r[k] for k in ("rank", "actor", "name", "strength", "hops")},
-                             "chain": r["chain"].as_dict(G)} for r in rows],
-            }))
+            _emit(
+                to_json(
+                    {
+                        "actor": {"id": actor_id, "name": G.nodes[actor_id]["name"]},
+                        "direction": "influenced_by" if backwards else "influences",
+                        "depth": depth,
+                        "count": total,
+                        "results": [
+                            {
+                                **{k: r[k] for k in ("rank", "actor", "name", "strength", "hops")},
+                                "chain": r["chain"].as_dict(G),
+                            }
+                            for r in rows
+                        ],
+                    }
+                )
+            )
             return
         if fmt == "csv":
             for r in rows:
@@ -354,14 +442,20 @@ def _influence_command(name: str, backwards: bool):
         title = G.nodes[actor_id]["name"]
         if not rows:
             what = "influences" if backwards else "is influenced by"
-            _emit(f"No actor {what} {title} through relations that carry influence"
-                  + (f" within {depth} steps." if depth else "."))
+            _emit(
+                f"No actor {what} {title} through relations that carry influence"
+                + (f" within {depth} steps." if depth else ".")
+            )
             return
-        head = (f"Who influences {title}" if backwards else f"Whom {title} influences")
-        _emit(f"{head}: {total} actor{'s' if total != 1 else ''}, strongest chain first"
-              + (f" (showing {len(rows)})" if len(rows) < total else ""))
-        _emit("strength = product of the influence of each relation along the chain "
-              "(1 = total control; see 'actorgraph types')\n")
+        head = f"Who influences {title}" if backwards else f"Whom {title} influences"
+        _emit(
+            f"{head}: {total} actor{'s' if total != 1 else ''}, strongest chain first"
+            + (f" (showing {len(rows)})" if len(rows) < total else "")
+        )
+        _emit(
+            "strength = product of the influence of each relation along the chain "
+            "(1 = total control; see 'actorgraph types')\n"
+        )
         for r in rows:
             steps = f"{r['hops']} step{'s' if r['hops'] != 1 else ''}"
             _emit(f"{r['rank']:>2}. {r['name']} — strength {number(r['strength'])}, {steps}")
@@ -375,8 +469,8 @@ def _influence_command(name: str, backwards: bool):
 
     \b
     Example:
-      actorgraph {name} {'"Green Zone"' if backwards else 'Iran'}
-      actorgraph {name} {'Kadhimi' if backwards else 'Khazali'} --depth 2 --no-evidence
+      actorgraph {name} {'"Green Zone"' if backwards else "Iran"}
+      actorgraph {name} {"Kadhimi" if backwards else "Khazali"} --depth 2 --no-evidence
     """
     return command
 
@@ -388,19 +482,31 @@ _influence_command("influenced-by", backwards=True)
 @cli.command(context_settings=CONTEXT)
 @click.argument("source")
 @click.argument("target")
-@click.option("--all", "every", is_flag=True, help="List every chain up to --depth, not only "
-              "the shortest.")
-@click.option("--depth", type=click.IntRange(min=1), default=4, show_default=True,
-              help="Longest chain --all lists.")
+@click.option(
+    "--all", "every", is_flag=True, help="List every chain up to --depth, not only the shortest."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Longest chain --all lists.",
+)
 @click.option("--undirected", is_flag=True, help="Follow relations in both directions.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-              help="Most chains --all shows.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Most chains --all shows.",
+)
 @evidence_option(None)
 @data_options
 @filter_options
 @format_option
-def path(source, target, every, depth, undirected, limit, evidence, data, strict, types,
-         statuses, fmt):
+def path(
+    source, target, every, depth, undirected, limit, evidence, data, strict, types, statuses, fmt
+):
     """Show the shortest chain of relations from SOURCE to TARGET, with the evidence for each step.
 
     Relations are followed in their direction (symmetric types both ways) unless
@@ -422,13 +528,31 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
     total = len(chains)
     shown = chains[:limit]
     if fmt == "json":
-        _emit(to_json({"from": a, "to": b, "undirected": undirected, "all": every,
-                       "depth": depth if every else None, "found": total,
-                       "chains": [c.as_dict(G) for c in shown]}))
+        _emit(
+            to_json(
+                {
+                    "from": a,
+                    "to": b,
+                    "undirected": undirected,
+                    "all": every,
+                    "depth": depth if every else None,
+                    "found": total,
+                    "chains": [c.as_dict(G) for c in shown],
+                }
+            )
+        )
         return
     if fmt == "csv":
-        rows = [{"rank": i, "hops": c.hops, "strength": c.strength, "chain": c.text(G),
-                 "relations": [s.relation for s in c.steps]} for i, c in enumerate(shown, 1)]
+        rows = [
+            {
+                "rank": i,
+                "hops": c.hops,
+                "strength": c.strength,
+                "chain": c.text(G),
+                "relations": [s.relation for s in c.steps],
+            }
+            for i, c in enumerate(shown, 1)
+        ]
         _emit(to_csv(rows, ["rank", "hops", "strength", "chain", "relations"]))
         return
     na, nb = G.nodes[a]["name"], G.nodes[b]["name"]
@@ -443,8 +567,10 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
         return
     show_evidence = evidence if evidence is not None else not every
     if every:
-        _emit(f"{total} chain{'s' if total != 1 else ''} from {na} to {nb} of at most {depth} "
-              f"steps ({how})" + (f"; showing {len(shown)}" if len(shown) < total else "") + "\n")
+        _emit(
+            f"{total} chain{'s' if total != 1 else ''} from {na} to {nb} of at most {depth} "
+            f"steps ({how})" + (f"; showing {len(shown)}" if len(shown) < total else "") + "\n"
+        )
     else:
         steps = f"{chains[0].hops} step{'s' if chains[0].hops != 1 else ''}"
         _emit(f"Shortest chain from {na} to {nb}: {steps} ({how})\n")
@@ -456,8 +582,13 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
 
 
 @cli.command(context_settings=CONTEXT, name="centrality")
-@click.option("--measure", "measures", multiple=True, type=click.Choice(MEASURES),
-              help="Measure to compute (repeatable; default: all). The first one sorts the table.")
+@click.option(
+    "--measure",
+    "measures",
+    multiple=True,
+    type=click.Choice(MEASURES),
+    help="Measure to compute (repeatable; default: all). The first one sorts the table.",
+)
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the top N actors.")
 @data_options
 @filter_options
@@ -481,26 +612,41 @@ def centrality_command(measures, top, data, strict, types, statuses, fmt):
     order = [n for n, _ in result.ranking(sort_by)] if sort_by else list(G)
     order = order[:top] if top else order
     present = [m for m in chosen if m in result.scores]
-    rows = [{"id": n, "name": G.nodes[n]["name"],
-             **{m: result.scores[m][n] for m in present}} for n in order]
+    rows = [
+        {"id": n, "name": G.nodes[n]["name"], **{m: result.scores[m][n] for m in present}}
+        for n in order
+    ]
     if fmt == "json":
-        _emit(to_json({
-            "actors": G.number_of_nodes(),
-            "relations": G.number_of_edges(),
-            "sorted_by": sort_by,
-            "meanings": {m: MEANINGS[m] for m in chosen},
-            "undefined": result.undefined,
-            "scores": rows,
-        }))
+        _emit(
+            to_json(
+                {
+                    "actors": G.number_of_nodes(),
+                    "relations": G.number_of_edges(),
+                    "sorted_by": sort_by,
+                    "meanings": {m: MEANINGS[m] for m in chosen},
+                    "undefined": result.undefined,
+                    "scores": rows,
+                }
+            )
+        )
         return
     if fmt == "csv":
         _emit(to_csv(rows, ["id", "name", *present]))
         return
-    _emit(f"Centrality of {G.number_of_nodes()} actors over {G.number_of_edges()} relations"
-          + (f", sorted by {sort_by}" if sort_by else "") + "\n")
+    _emit(
+        f"Centrality of {G.number_of_nodes()} actors over {G.number_of_edges()} relations"
+        + (f", sorted by {sort_by}" if sort_by else "")
+        + "\n"
+    )
     for m in chosen:
-        _emit(wrap(f"{m}: {MEANINGS[m]}" + (f" — not defined here: {result.undefined[m]}"
-                                            if m in result.undefined else ""), "", 100))
+        _emit(
+            wrap(
+                f"{m}: {MEANINGS[m]}"
+                + (f" — not defined here: {result.undefined[m]}" if m in result.undefined else ""),
+                "",
+                100,
+            )
+        )
     _emit("")
     _emit(table(rows, [("name", "ACTOR")] + [(m, m.upper()) for m in present]))
 
@@ -526,14 +672,34 @@ def neighbors_command(actor, evidence, data, strict, types, statuses, fmt):
         _emit(to_json(result))
         return
     if fmt == "csv":
-        rows = [{"direction": group, **r} for group in ("outgoing", "incoming", "mutual")
-                for records in result[group].values() for r in records]
-        _emit(to_csv(rows, ["direction", "type", "source", "target", "status", "when",
-                            "claimed_by", "disputed_by", "id"]))
+        rows = [
+            {"direction": group, **r}
+            for group in ("outgoing", "incoming", "mutual")
+            for records in result[group].values()
+            for r in records
+        ]
+        _emit(
+            to_csv(
+                rows,
+                [
+                    "direction",
+                    "type",
+                    "source",
+                    "target",
+                    "status",
+                    "when",
+                    "claimed_by",
+                    "disputed_by",
+                    "id",
+                ],
+            )
+        )
         return
     info = result["actor"]
-    _emit(f"{info['name']} ({info['kind']})" + (f" — also called {', '.join(info['aliases'])}"
-                                                 if info["aliases"] else ""))
+    _emit(
+        f"{info['name']} ({info['kind']})"
+        + (f" — also called {', '.join(info['aliases'])}" if info["aliases"] else "")
+    )
     if info["description"]:
         _emit(wrap(info["description"], "  "))
     arrows = {"outgoing": "→", "incoming": "←", "mutual": "—"}
@@ -549,15 +715,23 @@ def neighbors_command(actor, evidence, data, strict, types, statuses, fmt):
                 note = claim_note(G, G.edges[r["source"], r["target"], r["id"]])
                 _emit(f"  {rtype:<14} {arrows[group]} {other}" + (f"  ({note})" if note else ""))
                 if evidence:
-                    _emit("\n".join(evidence_lines(r["evidence"], "      ")
-                                    or ["      (no evidence given)"]))
+                    _emit(
+                        "\n".join(
+                            evidence_lines(r["evidence"], "      ") or ["      (no evidence given)"]
+                        )
+                    )
     if not total:
         _emit("\nNo relations.")
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
-              help="How many central actors and chains to show.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="How many central actors and chains to show.",
+)
 @data_options
 @filter_options
 @format_option
@@ -580,8 +754,10 @@ def summary(top, data, strict, types, statuses, fmt):
             rows += [{"section": section, "key": k, "value": v} for k, v in s[section].items()]
         for section in ("top_pagerank", "top_betweenness"):
             rows += [{"section": section, "key": r["id"], "value": r["score"]} for r in s[section]]
-        rows += [{"section": "strongest_chains", "key": c["text"], "value": c["strength"]}
-                 for c in s["strongest_chains"]]
+        rows += [
+            {"section": "strongest_chains", "key": c["text"], "value": c["strength"]}
+            for c in s["strongest_chains"]
+        ]
         _emit(to_csv(rows, ["section", "key", "value"]))
         return
     _emit(s["title"] or "(untitled dataset)")
@@ -592,8 +768,10 @@ def summary(top, data, strict, types, statuses, fmt):
     _emit(f"{s['relations']} relations: " + ", ".join(f"{v} {k}" for k, v in s["by_type"].items()))
     _emit("Status: " + ", ".join(f"{v} {k}" for k, v in s["by_status"].items()))
     if s["date_range"]:
-        first, last = s["date_range"]
-        span = first if first == last else f"{first} to {last}"
+        r = s["date_range"]
+        span = r["first"] if r["first"] == r["last"] else f"{r['first']} to {r['last']}"
+        if r["open_ended"]:
+            span = f"from {r['first']}; some have no end date"
         _emit(f"Dated relations: {s['dated_relations']} ({span})")
     else:
         _emit("Dated relations: none")
@@ -625,19 +803,37 @@ def types_command(data, strict, fmt):
     used: dict[str, int] = {}
     for r in dataset.relations:
         used[r.type] = used.get(r.type, 0) + 1
-    rows = [{**t.as_dict(), "used": used.get(t.name, 0),
-             "origin": "built-in" if t.builtin else "dataset"}
-            for t in dataset.relation_types.values()]
+    rows = [
+        {
+            **t.as_dict(),
+            "used": used.get(t.name, 0),
+            "origin": "built-in" if t.builtin else "dataset",
+        }
+        for t in dataset.relation_types.values()
+    ]
     if fmt == "json":
         _emit(to_json(rows))
     elif fmt == "csv":
-        _emit(to_csv(rows, ["name", "stance", "directed", "influence", "used", "origin",
-                            "description"]))
+        _emit(
+            to_csv(
+                rows, ["name", "stance", "directed", "influence", "used", "origin", "description"]
+            )
+        )
     else:
         for r in rows:
             r["directed"] = "yes" if r["directed"] else "no (symmetric)"
             r["influence"] = f"{r['influence']:g}"
-        _emit(table(rows, [("name", "TYPE"), ("stance", "STANCE"), ("directed", "DIRECTED"),
-                           ("influence", "INFLUENCE"), ("used", "USED"), ("origin", "FROM"),
-                           ("description", "MEANING")]))
-
+        _emit(
+            table(
+                rows,
+                [
+                    ("name", "TYPE"),
+                    ("stance", "STANCE"),
+                    ("directed", "DIRECTED"),
+                    ("influence", "INFLUENCE"),
+                    ("used", "USED"),
+                    ("origin", "FROM"),
+                    ("description", "MEANING"),
+                ],
+            )
+        )

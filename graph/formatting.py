@@ -65,11 +65,13 @@ def table(rows: Sequence[dict], columns: Sequence[tuple[str, str]], indent: str 
     x       1.500
     longer
     """
-    cells = [[header for _, header in columns]] + [[_cell(r.get(k)) for k, _ in columns] for r in rows]
+    cells = [[header for _, header in columns]] + [
+        [_cell(r.get(k)) for k, _ in columns] for r in rows
+    ]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(columns))]
     lines = []
     for row in cells:
-        parts = [c + " " * (w - _width(c)) for c, w in zip(row, widths)]
+        parts = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         lines.append((indent + "  ".join(parts)).rstrip())
     return "\n".join(lines)
 
@@ -81,8 +83,10 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
-            ["; ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if v is None else v
-             for v in (row.get(c) for c in columns)]
+            [
+                "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if v is None else v
+                for v in (row.get(c) for c in columns)
+            ]
         )
     return buffer.getvalue().rstrip("\n")
 
@@ -93,8 +97,9 @@ def to_json(value: Any) -> str:
 
 
 def wrap(text: str, indent: str = "", width: int = 96) -> str:
-    return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=indent,
-                         subsequent_indent=indent)
+    return textwrap.fill(
+        " ".join(str(text).split()), width=width, initial_indent=indent, subsequent_indent=indent
+    )
 
 
 def wrap_parts(parts: Sequence[str], indent: str, width: int = 96) -> list[str]:

@@ -55,8 +55,8 @@ def strongest_chains(
 ) -> list[Chain]:
     """The strongest chains of at least ``min_hops`` steps in the whole graph.
 
-    A chain is left out when it is the start or the end of a stronger-or-equal chain already
-    listed (``A→B`` under ``A→B→C``), so that the list shows different stories.
+    A chain is left out when it is part of a chain already listed, or contains one (``A→B→C``
+    after ``A→B→C→D`` or the reverse), so that the list tells different stories.
     """
     found: list[Chain] = []
     for node in G:
@@ -65,7 +65,8 @@ def strongest_chains(
     chosen: list[Chain] = []
     for chain in found:
         rels = tuple(s.relation for s in chain.steps)
-        if any(_contains(tuple(s.relation for s in c.steps), rels) for c in chosen):
+        listed = [tuple(s.relation for s in c.steps) for c in chosen]
+        if any(_contains(other, rels) or _contains(rels, other) for other in listed):
             continue
         chosen.append(chain)
         if len(chosen) == top:
@@ -131,8 +132,10 @@ def _search(G: nx.MultiDiGraph, actor: str, depth: int | None, backwards: bool) 
                 strength = here.strength * step.influence
                 best = nxt.get(other)
                 hops = here.hops + 1
-                if best is None or strength > best.strength or (
-                    strength == best.strength and hops < best.hops
+                if (
+                    best is None
+                    or strength > best.strength
+                    or (strength == best.strength and hops < best.hops)
                 ):
                     nxt[other] = _Label(strength, hops, step, here)
                     improved[other] = None

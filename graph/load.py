@@ -36,8 +36,15 @@ def load_dataset(paths: Sequence[str | os.PathLike], *, strict: bool = False) ->
         name = str(path)
         resolved = Path(path).resolve()
         if resolved in seen:
-            problems.append(Problem(name, None, None, f"this file was already given as "
-                                    f"'{seen[resolved]}'; it is read once", "warning"))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"this file was already given as '{seen[resolved]}'; it is read once",
+                    "warning",
+                )
+            )
             continue
         seen[resolved] = name
         text = _read_text(Path(path), name, problems)
@@ -62,9 +69,8 @@ def load_text(text: str, name: str = "<text>", *, strict: bool = False) -> Datas
     ...           "target: bb, type: directs}\\n", "x.yaml")
     Traceback (most recent call last):
     ...
-    graph.errors.DataError: x.yaml:4:5: error: relation 1 (a directs bb): target 'bb' is not an actor id (no actor id is close; declare it under 'actors:')
-    x.yaml:2:5: warning: actor 'a' takes part in no relation
-    1 error and 1 warning in 1 file; nothing was analysed.
+    graph.errors.DataError: x.yaml:4:25: error: relation 1 (a directs bb): target 'bb' is not an actor id (no actor id is close; declare it under 'actors:')
+    1 error and 0 warnings in 1 file; nothing was analysed.
     """
     problems: list[Problem] = []
     contents = [_check_text(text, name, problems)]
@@ -99,8 +105,10 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
             return None
         data = path.read_bytes()
     except FileNotFoundError:
-        fail(f"no such file (looked in {Path.cwd()}); check the path, or run "
-             "'actorgraph validate' with --data pointing at your YAML file")
+        fail(
+            f"no such file (looked in {Path.cwd()}); check the path, or run "
+            "'actorgraph validate' with --data pointing at your YAML file"
+        )
         return None
     except PermissionError:
         fail("this file cannot be read: permission denied")
@@ -114,16 +122,23 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     if b"\x00" in data:
         pos = data.index(b"\x00")
         line = data.count(b"\n", 0, pos) + 1
-        fail("this is not a text file (it holds NUL bytes); a dataset is a YAML text file",
-             line, pos - data.rfind(b"\n", 0, pos))
+        fail(
+            "this is not a text file (it holds NUL bytes); a dataset is a YAML text file",
+            line,
+            pos - data.rfind(b"\n", 0, pos),
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - data.rfind(b"\n", 0, exc.start)
-        fail(f"this is not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be decoded; save the "
-             "file as UTF-8", line, column)
+        fail(
+            f"this is not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be decoded; save the "
+            "file as UTF-8",
+            line,
+            column,
+        )
         return None
     if not text.strip():
         fail("the file is empty; a dataset needs at least an 'actors:' list", 1, 1)
@@ -155,8 +170,15 @@ def _finish(
     relations = _make_relations(contents, actors, types, problems)
     if not actors and not any(p.level == "error" for p in problems):
         where = contents[0].name if contents else names[0]
-        problems.append(Problem(where, 1, 1, "the dataset holds no actors; list them under "
-                                "'actors:', each with id, name and kind"))
+        problems.append(
+            Problem(
+                where,
+                1,
+                1,
+                "the dataset holds no actors; list them under "
+                "'actors:', each with id, name and kind",
+            )
+        )
     if not any(p.level == "error" for p in problems):
         # With errors, some relations were dropped: "takes part in no relation" would mislead.
         _warn_about_structure(actors, relations, problems)
@@ -189,24 +211,40 @@ def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[s
             if name in declared:
                 first_props, first_origin = declared[name]
                 if props != first_props:
-                    problems.append(Problem(*where, f"relation type '{name}' is declared "
-                                            f"differently at {first_origin}; declare it once"))
+                    problems.append(
+                        Problem(
+                            *where,
+                            f"relation type '{name}' is declared "
+                            f"differently at {first_origin}; declare it once",
+                        )
+                    )
                 continue
             declared[name] = (props, origin)
             base = BUILTIN_TYPES.get(name)
             if base is not None:
                 changed = {k: v for k, v in props.items() if getattr(base, k) != v}
                 shown = ", ".join(f"{k}: {getattr(base, k)} -> {v}" for k, v in changed.items())
-                problems.append(Problem(*where, f"relation type '{name}' redefines the built-in "
-                                        f"type ({shown or 'no change'})", "warning"))
+                problems.append(
+                    Problem(
+                        *where,
+                        f"relation type '{name}' redefines the built-in "
+                        f"type ({shown or 'no change'})",
+                        "warning",
+                    )
+                )
                 merged = {**base.as_dict(), **props, "builtin": False}
                 types[name] = RelationType(**merged)
                 continue
             missing = [k for k in ("stance", "influence") if k not in props]
             if missing:
-                problems.append(Problem(*where, f"relation type '{name}' is new, so it needs "
-                                        f"{' and '.join(missing)} (and may give directed and "
-                                        "description)"))
+                problems.append(
+                    Problem(
+                        *where,
+                        f"relation type '{name}' is new, so it needs "
+                        f"{' and '.join(missing)} (and may give directed and "
+                        "description)",
+                    )
+                )
                 continue
             types[name] = RelationType(
                 name,
@@ -235,19 +273,35 @@ def _merge_actors(contents: list[FileContent], problems: list[Problem]) -> dict[
                 if getattr(actor, field) != getattr(first, field)
             ]
             if clash:
-                problems.append(Problem(*where, f"actor '{actor.id}' is merged with its earlier "
-                                        f"definition, but they disagree: {'; '.join(clash)}"))
+                problems.append(
+                    Problem(
+                        *where,
+                        f"actor '{actor.id}' is merged with its earlier "
+                        f"definition, but they disagree: {'; '.join(clash)}",
+                    )
+                )
                 continue
             description = first.description or actor.description
             if first.description and actor.description and first.description != actor.description:
-                problems.append(Problem(*where, f"actor '{actor.id}' has another description at "
-                                        f"{first.origins[0]}; the first one is kept", "warning"))
+                problems.append(
+                    Problem(
+                        *where,
+                        f"actor '{actor.id}' has another description at "
+                        f"{first.origins[0]}; the first one is kept",
+                        "warning",
+                    )
+                )
             attributes = dict(first.attributes)
             for key, value in actor.attributes.items():
                 if key in attributes and attributes[key] != value:
-                    problems.append(Problem(*where, f"actor '{actor.id}': '{key}' differs from "
-                                            f"{first.origins[0]}; the first value is kept",
-                                            "warning"))
+                    problems.append(
+                        Problem(
+                            *where,
+                            f"actor '{actor.id}': '{key}' differs from "
+                            f"{first.origins[0]}; the first value is kept",
+                            "warning",
+                        )
+                    )
                 attributes.setdefault(key, value)
             actors[actor.id] = Actor(
                 actor.id,
@@ -276,75 +330,94 @@ def _make_relations(
     types: dict[str, RelationType],
     problems: list[Problem],
 ) -> list[Relation]:
-    made: list[tuple[Relation, dict]] = []
-    explicit: dict[str, object] = {}
-    broken_actors = set().union(*(c.broken_actors for c in contents))
-    broken_types = set().union(*(c.broken_types for c in contents))
-    for content in contents:
-        for raw in content.relations:
-            f = raw.fields
-            if None in (f["source"], f["target"], f["type"]):
-                what = f"relation {raw.number}"
+    checker = _RelationChecker(contents, actors, types, problems)
+    made = [
+        relation
+        for content in contents
+        for raw in content.relations
+        if (relation := checker.check(content.name, raw)) is not None
+    ]
+    return _assign_ids(made, set(checker.explicit_ids))
+
+
+class _RelationChecker:
+    """Checks relations against the merged actors and types, reporting where each is wrong."""
+
+    def __init__(self, contents, actors, types, problems):
+        self.actors = actors
+        self.types = types
+        self.problems = problems
+        self.broken_actors = set().union(*(c.broken_actors for c in contents))
+        self.broken_types = set().union(*(c.broken_types for c in contents))
+        self.explicit_ids: dict[str, object] = {}
+
+    def fail(self, file, raw, what, key, message, index=None, level="error") -> None:
+        mark = raw.marks.get(key, (raw.origin.line, raw.origin.column))
+        if index is not None:
+            mark = raw.list_marks[key][index]
+        self.problems.append(Problem(file, mark[0], mark[1], f"{what}: {message}", level))
+
+    def check(self, file: str, raw) -> Relation | None:
+        f = raw.fields
+        what = f"relation {raw.number}"
+        if None not in (f["source"], f["target"], f["type"]):
+            what += f" ({f['source']} {f['type']} {f['target']})"
+        ok = raw.valid
+        for key in ("source", "target"):
+            if f[key] is None or f[key] in self.broken_actors:
+                ok = False
+            elif f[key] not in self.actors:
+                hint = _actor_hint(f[key], self.actors)
+                self.fail(file, raw, what, key, f"{key} '{f[key]}' is not an actor id{hint}")
+                ok = False
+        if f["type"] is None or f["type"] in self.broken_types:
+            ok = False
+        elif f["type"] not in self.types:
+            hint = did_you_mean(f["type"], self.types) or (
+                " (declare it under 'relation_types:' or use a built-in type: "
+                f"{', '.join(sorted(BUILTIN_TYPES))})"
+            )
+            self.fail(
+                file, raw, what, "type", f"type '{f['type']}' is not a known relation type{hint}"
+            )
+            ok = False
+        for key in ("claimed_by", "disputed_by"):
+            for i, actor_id in enumerate(f[key]):
+                if actor_id not in self.actors and actor_id not in self.broken_actors:
+                    hint = _actor_hint(actor_id, self.actors)
+                    message = f"{key} names '{actor_id}', which is not an actor id{hint}"
+                    self.fail(file, raw, what, key, message, i)
+                    ok = False
+        both = set(f["claimed_by"]) & set(f["disputed_by"])
+        if both:
+            message = f"{', '.join(sorted(both))} both claims and disputes it"
+            self.fail(file, raw, what, "disputed_by", message, level="warning")
+        if f["id"] is not None:
+            if f["id"] in self.explicit_ids:
+                first = self.explicit_ids[f["id"]]
+                message = (
+                    f"the relation id '{f['id']}' is already used at {first}; ids must be unique"
+                )
+                self.fail(file, raw, what, "id", message)
+                ok = False
             else:
-                what = f"relation {raw.number} ({f['source']} {f['type']} {f['target']})"
-            ok = raw.valid
-
-            def fail(key: str, message: str, index: int | None = None) -> None:
-                mark = raw.marks.get(key, (raw.origin.line, raw.origin.column))
-                if index is not None:
-                    mark = raw.list_marks[key][index]
-                problems.append(Problem(content.name, mark[0], mark[1], f"{what}: {message}"))
-
-            for key in ("source", "target"):
-                if f[key] is None or f[key] in broken_actors:
-                    ok = False
-                elif f[key] not in actors:
-                    fail(key, f"{key} '{f[key]}' is not an actor id{_actor_hint(f[key], actors)}")
-                    ok = False
-            if f["type"] is None or f["type"] in broken_types:
-                ok = False
-            elif f["type"] not in types:
-                hint = did_you_mean(f["type"], types) or (
-                    " (declare it under 'relation_types:' or use a built-in type: "
-                    f"{', '.join(sorted(BUILTIN_TYPES))})"
-                )
-                fail("type", f"type '{f['type']}' is not a known relation type{hint}")
-                ok = False
-            for key in ("claimed_by", "disputed_by"):
-                for i, actor_id in enumerate(f[key]):
-                    if actor_id not in actors and actor_id not in broken_actors:
-                        fail(key, f"{key} names '{actor_id}', which is not an actor id"
-                             f"{_actor_hint(actor_id, actors)}", i)
-                        ok = False
-            both = set(f["claimed_by"]) & set(f["disputed_by"])
-            if both:
-                problems.append(Problem(content.name, raw.origin.line, raw.origin.column,
-                                        f"{what}: {', '.join(sorted(both))} both claims and "
-                                        "disputes it", "warning"))
-            if f["id"] is not None:
-                if f["id"] in explicit:
-                    fail("id", f"the relation id '{f['id']}' is already used at "
-                         f"{explicit[f['id']]}; relation ids must be unique")
-                    ok = False
-                else:
-                    explicit[f["id"]] = raw.origin
-            if ok:
-                relation = Relation(
-                    id=f["id"] or "",
-                    source=f["source"],
-                    target=f["target"],
-                    type=f["type"],
-                    status=f["status"],
-                    when=f["when"],
-                    claimed_by=f["claimed_by"],
-                    disputed_by=f["disputed_by"],
-                    evidence=f["evidence"],
-                    note=f["note"],
-                    attributes=f["attributes"],
-                    origin=raw.origin,
-                )
-                made.append((relation, f))
-    return _assign_ids([r for r, _ in made], set(explicit))
+                self.explicit_ids[f["id"]] = raw.origin
+        if not ok:
+            return None
+        return Relation(
+            id=f["id"] or "",
+            source=f["source"],
+            target=f["target"],
+            type=f["type"],
+            status=f["status"],
+            when=f["when"],
+            claimed_by=f["claimed_by"],
+            disputed_by=f["disputed_by"],
+            evidence=f["evidence"],
+            note=f["note"],
+            attributes=f["attributes"],
+            origin=raw.origin,
+        )
 
 
 def _assign_ids(relations: list[Relation], taken: set[str]) -> list[Relation]:
@@ -375,16 +448,33 @@ def _warn_about_structure(
         origin = relation.origin
         where = (origin.file, origin.line, origin.column)
         if relation.source == relation.target:
-            problems.append(Problem(*where, f"relation '{relation.id}' links '{relation.source}' "
-                                    "to itself", "warning"))
+            problems.append(
+                Problem(
+                    *where,
+                    f"relation '{relation.id}' links '{relation.source}' to itself",
+                    "warning",
+                )
+            )
         key = relation.content_key()
         if key in seen:
-            problems.append(Problem(*where, f"relation '{relation.id}' repeats the relation at "
-                                    f"{seen[key].origin} exactly", "warning"))
+            problems.append(
+                Problem(
+                    *where,
+                    f"relation '{relation.id}' repeats the relation at {seen[key].origin} exactly",
+                    "warning",
+                )
+            )
         else:
             seen[key] = relation
     for actor in actors.values():
         if actor.id not in involved:
             origin = actor.origins[0]
-            problems.append(Problem(origin.file, origin.line, origin.column,
-                                    f"actor '{actor.id}' takes part in no relation", "warning"))
+            problems.append(
+                Problem(
+                    origin.file,
+                    origin.line,
+                    origin.column,
+                    f"actor '{actor.id}' takes part in no relation",
+                    "warning",
+                )
+            )

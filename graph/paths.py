@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 
 from graph.build import actor_network
@@ -18,7 +20,7 @@ def _network(G: nx.MultiDiGraph, undirected: bool) -> nx.DiGraph:
 
 
 def _chain(G: nx.MultiDiGraph, nodes: list[str], undirected: bool) -> Chain:
-    return Chain(tuple(pick_step(G, u, v, undirected)[0] for u, v in zip(nodes, nodes[1:])))
+    return Chain(tuple(pick_step(G, u, v, undirected)[0] for u, v in itertools.pairwise(nodes)))
 
 
 def shortest_chain(

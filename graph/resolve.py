@@ -35,7 +35,7 @@ def resolve_actor(G: nx.MultiDiGraph, text: str) -> str:
     >>> resolve_actor(G, "Washingtn")
     Traceback (most recent call last):
     ...
-    graph.errors.ActorNotFoundError: no actor is called 'Washingtn'; closest: 'us' (United States, also called Washington)
+    graph.errors.ActorNotFoundError: no actor is called 'Washingtn'; closest: 'us' (United States, also called Washington, U.S.)
     """
     if text in G:
         return text
@@ -57,7 +57,7 @@ def resolve_actor(G: nx.MultiDiGraph, text: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        shown = ", ".join(_describe(G, n, wanted) for n in matches)
+        shown = ", ".join(_describe(G, n) for n in matches)
         raise ActorNotFoundError(
             f"'{text}' could mean several actors: {shown}; name one by its id", matches
         )
@@ -68,11 +68,11 @@ def resolve_actor(G: nx.MultiDiGraph, text: str) -> str:
         raise ActorNotFoundError(
             f"no actor is called '{text}'; 'actorgraph actors' lists the {len(G)} actors"
         )
-    shown = ", ".join(_describe(G, n, None) for n in candidates)
+    shown = ", ".join(_describe(G, n) for n in candidates)
     raise ActorNotFoundError(f"no actor is called '{text}'; closest: {shown}", candidates)
 
 
-def _describe(G: nx.MultiDiGraph, node: str, via: str | None) -> str:
+def _describe(G: nx.MultiDiGraph, node: str) -> str:
     data = G.nodes[node]
     aliases = data.get("aliases") or []
     extra = ""

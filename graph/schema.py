@@ -21,8 +21,18 @@ TOP_FIELDS = ("title", "description", "relation_types", "actors", "relations")
 TYPE_FIELDS = ("description", "stance", "directed", "influence")
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description")
 RELATION_FIELDS = (
-    "id", "source", "target", "type", "date", "start", "end", "status",
-    "claimed_by", "disputed_by", "evidence", "note",
+    "id",
+    "source",
+    "target",
+    "type",
+    "date",
+    "start",
+    "end",
+    "status",
+    "claimed_by",
+    "disputed_by",
+    "evidence",
+    "note",
 )
 EVIDENCE_FIELDS = ("source", "quote", "url")
 MAX_ATTRIBUTE_DEPTH = 32
@@ -194,24 +204,35 @@ class _Checker:
     # -- the format -----------------------------------------------------------------------------
     def check_top(self, root: object) -> None:
         if root is None:
-            self.error((1, 1), "the file holds no data (it is empty, or only comments); a "
-                       "dataset needs at least an 'actors:' list")
+            self.error(
+                (1, 1),
+                "the file holds no data (it is empty, or only comments); a "
+                "dataset needs at least an 'actors:' list",
+            )
             return
         if not isinstance(root, YMap):
             shape = "a list" if isinstance(root, YList) else "a single value"
-            hint = " (did you forget the 'actors:' or 'relations:' line above it?)" if isinstance(
-                root, YList) else ""
-            self.error(getattr(root, "mark", (1, 1)),
-                       f"the file must be a mapping with 'actors:' and 'relations:' keys, but it is "
-                       f"{shape}{hint}")
+            hint = (
+                " (did you forget the 'actors:' or 'relations:' line above it?)"
+                if isinstance(root, YList)
+                else ""
+            )
+            self.error(
+                getattr(root, "mark", (1, 1)),
+                f"the file must be a mapping with 'actors:' and 'relations:' keys, but it is "
+                f"{shape}{hint}",
+            )
             return
         self.spend(len(root))
         self.content.title = self.text(root, "title", "the dataset")
         self.content.description = self.text(root, "description", "the dataset")
         self.unknown_fields(root, TOP_FIELDS, "the dataset", keep=False)
         if "actors" not in root and "relations" not in root:
-            self.error(root.mark, "the file has neither 'actors:' nor 'relations:'; a dataset "
-                       "lists its actors under 'actors:' and their relations under 'relations:'")
+            self.error(
+                root.mark,
+                "the file has neither 'actors:' nor 'relations:'; a dataset "
+                "lists its actors under 'actors:' and their relations under 'relations:'",
+            )
         types = root.get("relation_types")
         if types is not None:
             if isinstance(types, YMap):
@@ -219,9 +240,12 @@ class _Checker:
                 for name in types:
                     self.check_type(name, types[name], types.key_marks[name], types.marks[name])
             else:
-                self.error(root.marks["relation_types"], "'relation_types' must be a mapping from "
-                           "type name to its properties, like 'marriage: {stance: cooperative, "
-                           "directed: false, influence: 0.5}'")
+                self.error(
+                    root.marks["relation_types"],
+                    "'relation_types' must be a mapping from "
+                    "type name to its properties, like 'marriage: {stance: cooperative, "
+                    "directed: false, influence: 0.5}'",
+                )
         actors = self.sequence(root, "actors", "- id: iran")
         seen: dict[str, tuple[int, int]] = {}
         for i, item in enumerate(actors or []):
@@ -239,8 +263,11 @@ class _Checker:
             return
         if not isinstance(spec, YMap):
             self.content.broken_types.add(name)
-            self.error(mark, f"{what} must be a mapping like {{description: ..., stance: hostile, "
-                       "directed: true, influence: 0.3}")
+            self.error(
+                mark,
+                f"{what} must be a mapping like {{description: ..., stance: hostile, "
+                "directed: true, influence: 0.3}",
+            )
             return
         self.spend(len(spec))
         props: dict[str, Any] = {}
@@ -250,8 +277,11 @@ class _Checker:
         if "stance" in spec:
             stance = self.text(spec, "stance", what)
             if stance not in STANCES:
-                self.error(spec.marks["stance"], f"{what}: stance {stance!r} is not one of "
-                           f"{', '.join(STANCES)}{did_you_mean(stance or '', STANCES)}")
+                self.error(
+                    spec.marks["stance"],
+                    f"{what}: stance {stance!r} is not one of "
+                    f"{', '.join(STANCES)}{did_you_mean(stance or '', STANCES)}",
+                )
             else:
                 props["stance"] = stance
         if "directed" in spec:
@@ -264,8 +294,11 @@ class _Checker:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
             if not ok or not (math.isfinite(value) and 0 <= value <= 1):
                 shown = spec.raw.get("influence", value)
-                self.error(spec.marks["influence"], f"{what}: 'influence' must be a number from 0 "
-                           f"to 1 (0 = no influence flows), not {shown!r}")
+                self.error(
+                    spec.marks["influence"],
+                    f"{what}: 'influence' must be a number from 0 "
+                    f"to 1 (0 = no influence flows), not {shown!r}",
+                )
             else:
                 props["influence"] = float(value)
         self.unknown_fields(spec, TYPE_FIELDS, what, keep=False)
@@ -278,8 +311,11 @@ class _Checker:
     def check_actor(self, number: int, m: Any, mark, seen: dict) -> None:
         what = f"actor {number}"
         if not isinstance(m, YMap):
-            self.error(mark, f"{what} must be a mapping with id, name and kind, like "
-                       "'- {id: iran, name: Iran, kind: state}'")
+            self.error(
+                mark,
+                f"{what} must be a mapping with id, name and kind, like "
+                "'- {id: iran, name: Iran, kind: state}'",
+            )
             return
         self.spend(len(m))
         actor_id = self.text(m, "id", what, required=True)
@@ -287,12 +323,17 @@ class _Checker:
             what = f"actor '{actor_id}'"
             if not ID_PATTERN.fullmatch(actor_id):
                 better = re.sub(r"[^\w-]+", "_", actor_id).strip("_") or "a_name"
-                self.error(m.marks["id"], f"{what}: an id may hold only letters, digits, _ and - "
-                           f"(try '{better}')")
+                self.error(
+                    m.marks["id"],
+                    f"{what}: an id may hold only letters, digits, _ and - (try '{better}')",
+                )
                 actor_id = None
             elif actor_id in seen:
-                self.error(m.marks["id"], f"{what} is defined twice in this file (first on line "
-                           f"{seen[actor_id][0]}); actor ids must be unique")
+                self.error(
+                    m.marks["id"],
+                    f"{what} is defined twice in this file (first on line "
+                    f"{seen[actor_id][0]}); actor ids must be unique",
+                )
                 actor_id = None
             else:
                 seen[actor_id] = m.marks["id"]
@@ -316,8 +357,11 @@ class _Checker:
     def check_relation(self, number: int, m: Any, mark) -> None:
         what = f"relation {number}"
         if not isinstance(m, YMap):
-            self.error(mark, f"{what} must be a mapping with source, target and type, like "
-                       "'- {source: iran, target: pmu, type: directs}'")
+            self.error(
+                mark,
+                f"{what} must be a mapping with source, target and type, like "
+                "'- {source: iran, target: pmu, type: directs}'",
+            )
             return
         self.spend(len(m))
         fields: dict[str, Any] = {}
@@ -335,8 +379,11 @@ class _Checker:
         fields["note"] = self.text(m, "note", what)
         status = self.text(m, "status", what) or "confirmed"
         if status.lower() not in STATUSES:
-            self.error(m.marks["status"], f"{what}: status '{status}' is not one of "
-                       f"{', '.join(STATUSES)}{did_you_mean(status.lower(), STATUSES)}")
+            self.error(
+                m.marks["status"],
+                f"{what}: status '{status}' is not one of "
+                f"{', '.join(STATUSES)}{did_you_mean(status.lower(), STATUSES)}",
+            )
             ok = False
         fields["status"] = status.lower()
         when = self.check_dates(m, what)
@@ -369,8 +416,10 @@ class _Checker:
         if not parsed:
             return None
         if "date" in parsed and ("start" in parsed or "end" in parsed):
-            self.error(m.marks["date"], f"{what}: give either 'date' (a moment) or 'start'/'end' "
-                       "(a period), not both")
+            self.error(
+                m.marks["date"],
+                f"{what}: give either 'date' (a moment) or 'start'/'end' (a period), not both",
+            )
             return False
         start, end = parsed.get("start"), parsed.get("end")
         if start is not None and end is not None and end.last < start.first:
@@ -383,8 +432,10 @@ class _Checker:
         if value is None:
             return ()
         if not isinstance(value, YList):
-            self.error(m.marks["evidence"], f"{what}: 'evidence' must be a list of items like "
-                       "'- {source: ..., quote: ...}'")
+            self.error(
+                m.marks["evidence"],
+                f"{what}: 'evidence' must be a list of items like '- {{source: ..., quote: ...}}'",
+            )
             return None
         out = []
         self.spend(len(value))
@@ -398,8 +449,10 @@ class _Checker:
             quote = self.text(item, "quote", label, required=True)
             url = self.text(item, "url", label)
             if url is not None and not re.match(r"https?://\S+$", url):
-                self.warn(item.marks["url"], f"{label}: url {url!r} does not look like a web "
-                          "address (http:// or https://)")
+                self.warn(
+                    item.marks["url"],
+                    f"{label}: url {url!r} does not look like a web address (http:// or https://)",
+                )
             self.unknown_fields(item, EVIDENCE_FIELDS, label, keep=False)
             if source is None or quote is None:
                 return None

@@ -23,8 +23,6 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
     >>> s["actors"], s["relations"] > 10, s["by_status"]["denied"]
     (15, True, 2)
     """
-    firsts = [d["first_day"] for _, _, d in G.edges(data=True) if d.get("first_day")]
-    lasts = [d["last_day"] for _, _, d in G.edges(data=True) if d.get("last_day")]
     scores = centrality(G, ["pagerank", "betweenness"])
     names = {n: d["name"] for n, d in G.nodes(data=True)}
     return {
@@ -42,7 +40,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
         "dated_relations": sum(
             1 for _, _, d in G.edges(data=True) if d.get("first_day") or d.get("last_day")
         ),
-        "date_range": [min(firsts + lasts), max(firsts + lasts)] if firsts or lasts else None,
+        "date_range": _date_range(G),
         "top_pagerank": [
             {"id": n, "name": names[n], "score": s} for n, s in scores.ranking("pagerank")[:top]
         ],
@@ -52,4 +50,18 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
             if s > 0
         ],
         "strongest_chains": [c.as_dict(G) for c in strongest_chains(G, top=top)],
+    }
+
+
+def _date_range(G: nx.MultiDiGraph) -> dict[str, Any] | None:
+    """The first and last day any dated relation covers; ``open_ended`` if one has no end."""
+    spans = [(d.get("first_day"), d.get("last_day")) for _, _, d in G.edges(data=True)]
+    spans = [s for s in spans if s != (None, None)]
+    if not spans:
+        return None
+    days = [day for span in spans for day in span if day]
+    return {
+        "first": min(days),
+        "last": max(days),
+        "open_ended": any(last is None for _, last in spans),
     }

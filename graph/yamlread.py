@@ -43,7 +43,9 @@ _TIMESTAMP, _MERGE, _MAP, _SEQ = (_STD + t for t in ("timestamp", "merge", "map"
 _SCALAR_TAGS = {_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP}
 
 # Characters YAML allows in a stream (YAML 1.1, 5.1); anything else is a sign of a binary file.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 _constructor = SafeConstructor()
 
@@ -197,12 +199,16 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
                     value, raw = anchors[ev.anchor]
                 elif ev.anchor in open_anchors:
                     issues.append(
-                        YamlIssue(mark, f"the alias *{ev.anchor} refers to a value that contains it")
+                        YamlIssue(
+                            mark, f"the alias *{ev.anchor} refers to a value that contains it"
+                        )
                     )
                     value = None
                 else:
                     issues.append(
-                        YamlIssue(mark, f"the alias *{ev.anchor} has no anchor &{ev.anchor} before it")
+                        YamlIssue(
+                            mark, f"the alias *{ev.anchor} has no anchor &{ev.anchor} before it"
+                        )
                     )
                     value = None
             elif cls is DocumentStartEvent:
@@ -229,7 +235,9 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
             if frame.is_map:
                 key = frame.key
                 if key is None:  # a collection used as a key
-                    issues.append(YamlIssue(mark, "a mapping key must be plain text, not a list or mapping"))
+                    issues.append(
+                        YamlIssue(mark, "a mapping key must be plain text, not a list or mapping")
+                    )
                     frame.key = _NO_KEY
                     continue
                 frame.key = None
@@ -321,7 +329,9 @@ def _apply_merges(target: YMap, merges: list, issues: list[YamlIssue]) -> None:
         sources = value if isinstance(value, YList) else [value]
         for source in sources:
             if not isinstance(source, YMap):
-                issues.append(YamlIssue(mark, "a merge key '<<' needs a mapping or a list of mappings"))
+                issues.append(
+                    YamlIssue(mark, "a merge key '<<' needs a mapping or a list of mappings")
+                )
                 continue
             for key, item in source.items():
                 if key not in target:

@@ -1,0 +1,56 @@
+"""Docs that cannot drift: every command documented, README examples equal to real output."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from conftest import ROOT
+from graph.cli import cli
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+spec = importlib.util.spec_from_file_location(
+    "readme_examples", ROOT / "scripts" / "readme_examples.py"
+)
+readme_examples = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(readme_examples)
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_a_readme_section(command):
+    assert re.search(rf"^### .*`actorgraph {re.escape(command)}`", README, re.M), command
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_help_ends_with_an_example(command):
+    help_text = cli.commands[command].help
+    assert help_text and "Example:" in help_text
+    assert help_text.rstrip().splitlines()[-1].strip().startswith("actorgraph ")
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    readme_examples.sessions(README),
+    ids=[c for c, _ in readme_examples.sessions(README)],
+)
+def test_readme_example_output_is_current(command, expected):
+    assert readme_examples.run(command) == expected, (
+        "README example is stale: run scripts/readme_examples.py --write"
+    )
+
+
+def test_readme_library_example_prints_what_it_says(capsys, monkeypatch):
+    block = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})
+    expected = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in README
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+    assert "make demo" in README
