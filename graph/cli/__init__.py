@@ -1,0 +1,9 @@
+"""The ``actorgraph`` command line: parse arguments, call one library function, print the result.
+
+The group and shared options live in :mod:`graph.cli.base`; each module registers its commands.
+"""
+
+from graph.cli import data_commands, measure_commands, query_commands  # noqa: F401  (registers)
+from graph.cli.base import cli
+
+__all__ = ["cli"]

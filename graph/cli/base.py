@@ -1,0 +1,177 @@
+"""What every actorgraph command shares: the group, the error boundary, options, loading."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from graph import __version__
+from graph.build import build_graph
+from graph.errors import ActorGraphError, DataError
+from graph.load import bundled_dataset_path, load_dataset
+from graph.model import STATUSES
+
+__all__ = [
+    "CONTEXT",
+    "cli",
+    "data_options",
+    "dataset_paths",
+    "emit",
+    "evidence_option",
+    "filter_options",
+    "format_option",
+    "load_graph",
+]
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+# -- the error boundary -------------------------------------------------------------------------
+
+
+class _DataProblems(click.ClickException):
+    """Every problem of the dataset, one per line, then the count."""
+
+    def __init__(self, error: DataError):
+        super().__init__(error.summary())
+        self.error = error
+
+    def show(self, file=None) -> None:
+        for problem in self.error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"actorgraph: {self.error.summary()}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DataError as exc:
+            raise _DataProblems(exc) from None
+        except ActorGraphError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `actorgraph relations | head`
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
+
+
+# -- shared options ---------------------------------------------------------------------------------
+
+
+def data_options(f):
+    """--data and --strict: which files to load, and whether warnings are errors."""
+
+    @click.option(
+        "--data",
+        "data",
+        multiple=True,
+        metavar="FILE",
+        help="Dataset YAML file; repeat to merge several. Default: data/actors.yaml here, "
+        "else the bundled seed dataset.",
+    )
+    @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def filter_options(f):
+    """--type and --status: which relations to keep."""
+
+    @click.option(
+        "--type",
+        "types",
+        multiple=True,
+        metavar="TYPE",
+        help="Keep only relations of this type (repeatable).",
+    )
+    @click.option(
+        "--status",
+        "statuses",
+        multiple=True,
+        type=click.Choice(STATUSES),
+        help="Keep only relations with this status (repeatable).",
+    )
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def format_option(f):
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+        help="Output: an aligned table for people, JSON or CSV for programs.",
+    )(f)
+
+
+def evidence_option(default: bool | None):
+    return click.option(
+        "--evidence/--no-evidence",
+        default=default,
+        help="Show the quotes that support each step.",
+    )
+
+
+def dataset_paths(data: tuple[str, ...]) -> list[str]:
+    if data:
+        return list(data)
+    local = Path("data") / "actors.yaml"
+    if local.is_file():
+        return [str(local)]
+    bundled = bundled_dataset_path()
+    click.echo(
+        f"actorgraph: no --data given and no data/actors.yaml here; using the bundled seed "
+        f"dataset ({bundled})",
+        err=True,
+    )
+    return [str(bundled)]
+
+
+def load_graph(data, strict, types=(), statuses=()):
+    dataset = load_dataset(dataset_paths(data), strict=strict)
+    if dataset.warnings:
+        for warning in dataset.warnings:
+            click.echo(str(warning), err=True)
+        n = len(dataset.warnings)
+        click.echo(
+            f"actorgraph: {n} warning{'s' if n != 1 else ''} (analysis goes on; --strict makes "
+            "them errors)",
+            err=True,
+        )
+    G = build_graph(dataset, types=types or None, statuses=statuses or None)
+    return dataset, G
+
+
+def emit(text: str) -> None:
+    """Print one result on stdout."""
+    click.echo(text)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="actorgraph")
+def cli():
+    """Map political and conflict actors and the relations between them, and ask who
+    influences whom, through which chain, who is central and who brokers.
+
+    Every command reads a dataset (a YAML file of actors and relations; see the README),
+    validates it, and answers. Actors can be named by id, name or alias, in any case.
+
+    \b
+    Example:
+      actorgraph influenced-by "Green Zone"
+      actorgraph path Iran "US Embassy"
+      actorgraph centrality --measure betweenness --top 5
+    """

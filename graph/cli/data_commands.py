@@ -1,0 +1,262 @@
+"""Commands about the data itself: validate, actors, relations, types."""
+
+from __future__ import annotations
+
+import click
+
+from graph.cli.base import (
+    CONTEXT,
+    cli,
+    data_options,
+    dataset_paths,
+    emit,
+    evidence_option,
+    filter_options,
+    format_option,
+    load_graph,
+)
+from graph.errors import DataError
+from graph.formatting import claim_note, evidence_lines, table, to_csv, to_json
+from graph.listing import list_actors, list_relations
+from graph.load import load_dataset
+from graph.resolve import resolve_actor
+
+
+@cli.command(context_settings=CONTEXT)
+@data_options
+@format_option
+def validate(data, strict, fmt):
+    """Check dataset files and report every problem as FILE:LINE:COL: message.
+
+    Exits 0 when the dataset is usable (warnings are printed on stderr), 1 when it has
+    errors (or warnings, with --strict).
+
+    \b
+    Example:
+      actorgraph validate --data data/actors.yaml
+      actorgraph validate --data a.yaml --data b.yaml --strict
+    """
+    paths = dataset_paths(data)
+    try:
+        dataset = load_dataset(paths, strict=strict)
+    except DataError as exc:
+        if fmt == "json":
+            emit(
+                to_json(
+                    {
+                        "valid": False,
+                        "files": paths,
+                        "problems": [_problem_dict(p) for p in exc.problems],
+                    }
+                )
+            )
+        raise
+    for warning in dataset.warnings:
+        click.echo(str(warning), err=True)
+    declared = [t for t in dataset.relation_types.values() if not t.builtin]
+    if fmt == "json":
+        emit(
+            to_json(
+                {
+                    "valid": True,
+                    "files": list(dataset.files),
+                    "actors": len(dataset.actors),
+                    "relations": len(dataset.relations),
+                    "declared_types": [t.name for t in declared],
+                    "problems": [_problem_dict(p) for p in dataset.warnings],
+                }
+            )
+        )
+        return
+    if fmt == "csv":
+        emit(
+            to_csv(
+                [_problem_dict(p) for p in dataset.warnings],
+                ["file", "line", "column", "level", "message"],
+            )
+        )
+        return
+    n = len(dataset.warnings)
+    emit(
+        f"{', '.join(dataset.files)}: valid — {len(dataset.actors)} actors, "
+        f"{len(dataset.relations)} relations, {len(declared)} relation types declared, "
+        f"{n} warning{'s' if n != 1 else ''}"
+    )
+
+
+def _problem_dict(problem) -> dict:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "level": problem.level,
+        "message": problem.message,
+    }
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--kind", "kinds", multiple=True, metavar="KIND", help="Only actors of this kind (repeatable)."
+)
+@data_options
+@filter_options
+@format_option
+def actors(kinds, data, strict, types, statuses, fmt):
+    """List the actors, with their kind, aliases and number of relations.
+
+    \b
+    Example:
+      actorgraph actors --kind state
+      actorgraph actors --format csv > actors.csv
+    """
+    _, G = load_graph(data, strict, types, statuses)
+    rows = list_actors(G, kinds=kinds or None)
+    if fmt == "json":
+        emit(to_json(rows))
+    elif fmt == "csv":
+        emit(to_csv(rows, ["id", "name", "kind", "aliases", "relations", "description"]))
+    else:
+        emit(
+            table(
+                rows,
+                [
+                    ("id", "ID"),
+                    ("name", "NAME"),
+                    ("kind", "KIND"),
+                    ("relations", "RELATIONS"),
+                    ("aliases", "ALIASES"),
+                ],
+            )
+        )
+        emit(f"\n{len(rows)} of {G.number_of_nodes()} actors")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--actor", "actor", metavar="ACTOR", help="Only relations this actor takes part in.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    metavar="KIND",
+    help="Only relations with an actor of this kind at either end (repeatable).",
+)
+@evidence_option(False)
+@data_options
+@filter_options
+@format_option
+def relations(actor, kinds, evidence, data, strict, types, statuses, fmt):
+    """List the relations: who does what to whom, with status, dates and claims.
+
+    \b
+    Example:
+      actorgraph relations --type threatens --type targets
+      actorgraph relations --actor Khazali --evidence
+      actorgraph relations --status alleged --status denied --format json
+    """
+    _, G = load_graph(data, strict, types, statuses)
+    actor_id = resolve_actor(G, actor) if actor else None
+    rows = list_relations(G, actor=actor_id, kinds=kinds or None)
+    if fmt == "json":
+        emit(to_json(rows))
+        return
+    if fmt == "csv":
+        for row in rows:
+            row["quotes"] = [e["quote"] for e in row["evidence"]]
+        emit(
+            to_csv(
+                rows,
+                [
+                    "id",
+                    "source",
+                    "type",
+                    "target",
+                    "status",
+                    "when",
+                    "claimed_by",
+                    "disputed_by",
+                    "note",
+                    "quotes",
+                    "file",
+                    "line",
+                ],
+            )
+        )
+        return
+    for row in rows:
+        data_ = G.edges[row["source"], row["target"], row["id"]]
+        row["claims"] = claim_note(G, {**data_, "status": "confirmed", "when": None})
+    if not evidence:
+        emit(
+            table(
+                rows,
+                [
+                    ("source_name", "SOURCE"),
+                    ("type", "TYPE"),
+                    ("target_name", "TARGET"),
+                    ("status", "STATUS"),
+                    ("when", "WHEN"),
+                    ("claims", "CLAIMS"),
+                ],
+            )
+        )
+    else:
+        for row in rows:
+            note = claim_note(G, G.edges[row["source"], row["target"], row["id"]])
+            emit(
+                f"{row['source_name']} {row['type']} {row['target_name']}"
+                + (f" ({note})" if note else "")
+            )
+            lines = evidence_lines(row["evidence"], "    ") or ["    (no evidence given)"]
+            emit("\n".join(lines))
+    emit(f"\n{len(rows)} of {G.number_of_edges()} relations")
+
+
+@cli.command(context_settings=CONTEXT, name="types")
+@data_options
+@format_option
+def types_command(data, strict, fmt):
+    """List the relation types: built-in and declared, with stance, direction and influence.
+
+    \b
+    Example:
+      actorgraph types
+      actorgraph types --data mystory.yaml --format json
+    """
+    dataset, G = load_graph(data, strict)
+    used: dict[str, int] = {}
+    for r in dataset.relations:
+        used[r.type] = used.get(r.type, 0) + 1
+    rows = [
+        {
+            **t.as_dict(),
+            "used": used.get(t.name, 0),
+            "origin": "built-in" if t.builtin else "dataset",
+        }
+        for t in dataset.relation_types.values()
+    ]
+    if fmt == "json":
+        emit(to_json(rows))
+    elif fmt == "csv":
+        emit(
+            to_csv(
+                rows, ["name", "stance", "directed", "influence", "used", "origin", "description"]
+            )
+        )
+    else:
+        for r in rows:
+            r["directed"] = "yes" if r["directed"] else "no (symmetric)"
+            r["influence"] = f"{r['influence']:g}"
+        emit(
+            table(
+                rows,
+                [
+                    ("name", "TYPE"),
+                    ("stance", "STANCE"),
+                    ("directed", "DIRECTED"),
+                    ("influence", "INFLUENCE"),
+                    ("used", "USED"),
+                    ("origin", "FROM"),
+                    ("description", "MEANING"),
+                ],
+            )
+        )

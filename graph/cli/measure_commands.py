@@ -1,0 +1,152 @@
+"""Questions about the whole network: centrality and summary."""
+
+from __future__ import annotations
+
+import click
+
+from graph.centrality import MEANINGS, MEASURES, centrality
+from graph.cli.base import (
+    CONTEXT,
+    cli,
+    data_options,
+    emit,
+    filter_options,
+    format_option,
+    load_graph,
+)
+from graph.formatting import number, table, to_csv, to_json, wrap
+from graph.summary import summarize
+
+
+@cli.command(context_settings=CONTEXT, name="centrality")
+@click.option(
+    "--measure",
+    "measures",
+    multiple=True,
+    type=click.Choice(MEASURES),
+    help="Measure to compute (repeatable; default: all). The first one sorts the table.",
+)
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the top N actors.")
+@data_options
+@filter_options
+@format_option
+def centrality_command(measures, top, data, strict, types, statuses, fmt):
+    """Rank actors by degree, betweenness, closeness, PageRank and eigenvector centrality.
+
+    Measures are computed by networkx on the actor network: one link from A to B when any
+    relation goes from A to B (symmetric types count both ways).
+
+    \b
+    Example:
+      actorgraph centrality
+      actorgraph centrality --measure betweenness --top 5
+      actorgraph centrality --type directs --type leads --format csv
+    """
+    _, G = load_graph(data, strict, types, statuses)
+    chosen = list(measures) or list(MEASURES)
+    result = centrality(G, chosen)
+    sort_by = next((m for m in (chosen if measures else ["pagerank"]) if m in result.scores), None)
+    order = [n for n, _ in result.ranking(sort_by)] if sort_by else list(G)
+    order = order[:top] if top else order
+    present = [m for m in chosen if m in result.scores]
+    rows = [
+        {"id": n, "name": G.nodes[n]["name"], **{m: result.scores[m][n] for m in present}}
+        for n in order
+    ]
+    if fmt == "json":
+        emit(
+            to_json(
+                {
+                    "actors": G.number_of_nodes(),
+                    "relations": G.number_of_edges(),
+                    "sorted_by": sort_by,
+                    "meanings": {m: MEANINGS[m] for m in chosen},
+                    "undefined": result.undefined,
+                    "scores": rows,
+                }
+            )
+        )
+        return
+    if fmt == "csv":
+        emit(to_csv(rows, ["id", "name", *present]))
+        return
+    emit(
+        f"Centrality of {G.number_of_nodes()} actors over {G.number_of_edges()} relations"
+        + (f", sorted by {sort_by}" if sort_by else "")
+        + "\n"
+    )
+    for m in chosen:
+        emit(
+            wrap(
+                f"{m}: {MEANINGS[m]}"
+                + (f" — not defined here: {result.undefined[m]}" if m in result.undefined else ""),
+                "",
+                100,
+            )
+        )
+    emit("")
+    emit(table(rows, [("name", "ACTOR")] + [(m, m.upper()) for m in present]))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="How many central actors and chains to show.",
+)
+@data_options
+@filter_options
+@format_option
+def summary(top, data, strict, types, statuses, fmt):
+    """Summarize the dataset: counts, the most central actors, the strongest influence chains.
+
+    \b
+    Example:
+      actorgraph summary
+      actorgraph summary --data mystory.yaml --format json
+    """
+    _, G = load_graph(data, strict, types, statuses)
+    s = summarize(G, top=top)
+    if fmt == "json":
+        emit(to_json(s))
+        return
+    if fmt == "csv":
+        rows = [{"section": "count", "key": k, "value": s[k]} for k in ("actors", "relations")]
+        for section in ("by_kind", "by_type", "by_status"):
+            rows += [{"section": section, "key": k, "value": v} for k, v in s[section].items()]
+        for section in ("top_pagerank", "top_betweenness"):
+            rows += [{"section": section, "key": r["id"], "value": r["score"]} for r in s[section]]
+        rows += [
+            {"section": "strongest_chains", "key": c["text"], "value": c["strength"]}
+            for c in s["strongest_chains"]
+        ]
+        emit(to_csv(rows, ["section", "key", "value"]))
+        return
+    emit(s["title"] or "(untitled dataset)")
+    if s["description"]:
+        emit(wrap(s["description"], "  "))
+    emit(f"\nFiles: {', '.join(s['files'])}")
+    emit(f"{s['actors']} actors: " + ", ".join(f"{v} {k}" for k, v in s["by_kind"].items()))
+    emit(f"{s['relations']} relations: " + ", ".join(f"{v} {k}" for k, v in s["by_type"].items()))
+    emit("Status: " + ", ".join(f"{v} {k}" for k, v in s["by_status"].items()))
+    if s["date_range"]:
+        r = s["date_range"]
+        span = r["first"] if r["first"] == r["last"] else f"{r['first']} to {r['last']}"
+        if r["open_ended"]:
+            span = f"from {r['first']}; some have no end date"
+        emit(f"Dated relations: {s['dated_relations']} ({span})")
+    else:
+        emit("Dated relations: none")
+    emit(f"\nMost important by PageRank ({MEANINGS['pagerank']}):")
+    emit(table(s["top_pagerank"], [("name", "ACTOR"), ("score", "PAGERANK")], "  "))
+    if s["top_betweenness"]:
+        emit(f"\nBrokers by betweenness ({MEANINGS['betweenness']}):")
+        emit(table(s["top_betweenness"], [("name", "ACTOR"), ("score", "BETWEENNESS")], "  "))
+    else:
+        emit("\nBrokers by betweenness: none (no actor lies between two others)")
+    if s["strongest_chains"]:
+        emit("\nStrongest chains of influence (two steps or more):")
+        for c in s["strongest_chains"]:
+            emit(wrap(f"{number(c['strength'])}  {c['text']}", "  "))

@@ -1,0 +1,301 @@
+"""Questions about influence and connection: influence, influenced-by, path, neighbors."""
+
+from __future__ import annotations
+
+import click
+
+from graph.cli.base import (
+    CONTEXT,
+    cli,
+    data_options,
+    emit,
+    evidence_option,
+    filter_options,
+    format_option,
+    load_graph,
+)
+from graph.formatting import chain_block, claim_note, evidence_lines, number, to_csv, to_json, wrap
+from graph.influence import influence_chains, influenced_by_chains
+from graph.listing import neighbors
+from graph.paths import all_chains, shortest_chain
+from graph.resolve import resolve_actor
+
+
+def _influence_command(name: str, backwards: bool):
+    verb = "is influenced by" if backwards else "influences"
+
+    @cli.command(
+        name,
+        context_settings=CONTEXT,
+        short_help=f"Rank the actors ACTOR {verb}, each with its strongest chain.",
+    )
+    @click.argument("actor")
+    @click.option(
+        "--depth",
+        type=click.IntRange(min=1),
+        default=None,
+        help="At most this many steps per chain (default: no limit).",
+    )
+    @click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N.")
+    @evidence_option(True)
+    @data_options
+    @filter_options
+    @format_option
+    def command(actor, depth, top, evidence, data, strict, types, statuses, fmt):
+        _, G = load_graph(data, strict, types, statuses)
+        actor_id = resolve_actor(G, actor)
+        search = influenced_by_chains if backwards else influence_chains
+        chains = search(G, actor_id, depth=depth)
+        total = len(chains)
+        chains = chains[:top] if top else chains
+        other = (lambda c: c.actors[0]) if backwards else (lambda c: c.actors[-1])
+        rows = [
+            {
+                "rank": i,
+                "actor": other(c),
+                "name": G.nodes[other(c)]["name"],
+                "strength": c.strength,
+                "hops": c.hops,
+                "chain": c,
+            }
+            for i, c in enumerate(chains, 1)
+        ]
+        if fmt == "json":
+            emit(
+                to_json(
+                    {
+                        "actor": {"id": actor_id, "name": G.nodes[actor_id]["name"]},
+                        "direction": "influenced_by" if backwards else "influences",
+                        "depth": depth,
+                        "count": total,
+                        "results": [
+                            {
+                                **{k: r[k] for k in ("rank", "actor", "name", "strength", "hops")},
+                                "chain": r["chain"].as_dict(G),
+                            }
+                            for r in rows
+                        ],
+                    }
+                )
+            )
+            return
+        if fmt == "csv":
+            for r in rows:
+                chain = r.pop("chain")
+                r["chain"] = chain.text(G)
+                r["relations"] = [s.relation for s in chain.steps]
+            emit(to_csv(rows, ["rank", "actor", "name", "strength", "hops", "chain", "relations"]))
+            return
+        title = G.nodes[actor_id]["name"]
+        if not rows:
+            what = "influences" if backwards else "is influenced by"
+            emit(
+                f"No actor {what} {title} through relations that carry influence"
+                + (f" within {depth} steps." if depth else ".")
+            )
+            return
+        head = f"Who influences {title}" if backwards else f"Whom {title} influences"
+        emit(
+            f"{head}: {total} actor{'s' if total != 1 else ''}, strongest chain first"
+            + (f" (showing {len(rows)})" if len(rows) < total else "")
+        )
+        emit(
+            "strength = product of the influence of each relation along the chain "
+            "(1 = total control; see 'actorgraph types')\n"
+        )
+        for r in rows:
+            steps = f"{r['hops']} step{'s' if r['hops'] != 1 else ''}"
+            emit(f"{r['rank']:>2}. {r['name']} — strength {number(r['strength'])}, {steps}")
+            emit("\n".join(chain_block(G, r["chain"], "    ", evidence)))
+
+    command.help = f"""Rank the actors ACTOR {verb}, each with its strongest chain.
+
+    A chain's strength is the product of its relations' influence (a property of each
+    relation type: directs 0.9, threatens 0.4, targets 0.3…). Relations that carry no
+    influence are not followed; symmetric ones are followed both ways.
+
+    \b
+    Example:
+      actorgraph {name} {'"Green Zone"' if backwards else "Iran"}
+      actorgraph {name} {"Kadhimi" if backwards else "Khazali"} --depth 2 --no-evidence
+    """
+    return command
+
+
+_influence_command("influence", backwards=False)
+_influence_command("influenced-by", backwards=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("source")
+@click.argument("target")
+@click.option(
+    "--all", "every", is_flag=True, help="List every chain up to --depth, not only the shortest."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Longest chain --all lists.",
+)
+@click.option("--undirected", is_flag=True, help="Follow relations in both directions.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Most chains --all shows.",
+)
+@evidence_option(None)
+@data_options
+@filter_options
+@format_option
+def path(
+    source, target, every, depth, undirected, limit, evidence, data, strict, types, statuses, fmt
+):
+    """Show the shortest chain of relations from SOURCE to TARGET, with the evidence for each step.
+
+    Relations are followed in their direction (symmetric types both ways) unless
+    --undirected is given. "No chain" is an answer, not an error.
+
+    \b
+    Example:
+      actorgraph path Iran "US Embassy"
+      actorgraph path "Iraqi lawmakers" Khazali --undirected
+      actorgraph path Iran "Taji base" --all --depth 3
+    """
+    _, G = load_graph(data, strict, types, statuses)
+    a, b = resolve_actor(G, source), resolve_actor(G, target)
+    if every:
+        chains = all_chains(G, a, b, depth=depth, undirected=undirected)
+    else:
+        one = shortest_chain(G, a, b, undirected=undirected) if a != b else None
+        chains = [one] if one else []
+    total = len(chains)
+    shown = chains[:limit]
+    if fmt == "json":
+        emit(
+            to_json(
+                {
+                    "from": a,
+                    "to": b,
+                    "undirected": undirected,
+                    "all": every,
+                    "depth": depth if every else None,
+                    "found": total,
+                    "chains": [c.as_dict(G) for c in shown],
+                }
+            )
+        )
+        return
+    if fmt == "csv":
+        rows = [
+            {
+                "rank": i,
+                "hops": c.hops,
+                "strength": c.strength,
+                "chain": c.text(G),
+                "relations": [s.relation for s in c.steps],
+            }
+            for i, c in enumerate(shown, 1)
+        ]
+        emit(to_csv(rows, ["rank", "hops", "strength", "chain", "relations"]))
+        return
+    na, nb = G.nodes[a]["name"], G.nodes[b]["name"]
+    how = "in any direction" if undirected else "following relations in their direction"
+    if a == b:
+        emit(f"{na} and {nb} are the same actor.")
+        return
+    if not chains:
+        within = f" within {depth} steps" if every else ""
+        hint = "" if undirected else "; try --undirected"
+        emit(f"No chain of relations leads from {na} to {nb}{within} ({how}{hint}).")
+        return
+    show_evidence = evidence if evidence is not None else not every
+    if every:
+        emit(
+            f"{total} chain{'s' if total != 1 else ''} from {na} to {nb} of at most {depth} "
+            f"steps ({how})" + (f"; showing {len(shown)}" if len(shown) < total else "") + "\n"
+        )
+    else:
+        steps = f"{chains[0].hops} step{'s' if chains[0].hops != 1 else ''}"
+        emit(f"Shortest chain from {na} to {nb}: {steps} ({how})\n")
+    for i, chain in enumerate(shown, 1):
+        lines = chain_block(G, chain, "    " if every else "  ", show_evidence)
+        if every:
+            lines[0] = f"{i:>3}. " + lines[0].lstrip()
+        emit("\n".join(lines))
+
+
+@cli.command(context_settings=CONTEXT, name="neighbors")
+@click.argument("actor")
+@evidence_option(False)
+@data_options
+@filter_options
+@format_option
+def neighbors_command(actor, evidence, data, strict, types, statuses, fmt):
+    """Show ACTOR's relations, outgoing, incoming and mutual, grouped by type.
+
+    \b
+    Example:
+      actorgraph neighbors Iran
+      actorgraph neighbors "PMU militias" --evidence
+    """
+    _, G = load_graph(data, strict, types, statuses)
+    actor_id = resolve_actor(G, actor)
+    result = neighbors(G, actor_id)
+    if fmt == "json":
+        emit(to_json(result))
+        return
+    if fmt == "csv":
+        rows = [
+            {"direction": group, **r}
+            for group in ("outgoing", "incoming", "mutual")
+            for records in result[group].values()
+            for r in records
+        ]
+        emit(
+            to_csv(
+                rows,
+                [
+                    "direction",
+                    "type",
+                    "source",
+                    "target",
+                    "status",
+                    "when",
+                    "claimed_by",
+                    "disputed_by",
+                    "id",
+                ],
+            )
+        )
+        return
+    info = result["actor"]
+    emit(
+        f"{info['name']} ({info['kind']})"
+        + (f" — also called {', '.join(info['aliases'])}" if info["aliases"] else "")
+    )
+    if info["description"]:
+        emit(wrap(info["description"], "  "))
+    arrows = {"outgoing": "→", "incoming": "←", "mutual": "—"}
+    total = 0
+    for group in ("outgoing", "incoming", "mutual"):
+        if not result[group]:
+            continue
+        emit(f"\n{group.capitalize()}:")
+        for rtype, records in result[group].items():
+            for r in records:
+                total += 1
+                other = r["target_name"] if r["source"] == actor_id else r["source_name"]
+                note = claim_note(G, G.edges[r["source"], r["target"], r["id"]])
+                emit(f"  {rtype:<14} {arrows[group]} {other}" + (f"  ({note})" if note else ""))
+                if evidence:
+                    emit(
+                        "\n".join(
+                            evidence_lines(r["evidence"], "      ") or ["      (no evidence given)"]
+                        )
+                    )
+    if not total:
+        emit("\nNo relations.")
