@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 import unicodedata
 from collections.abc import Sequence
@@ -98,7 +99,10 @@ def to_json(value: Any) -> str:
 
 def wrap(text: str, indent: str = "", width: int = 96) -> str:
     return textwrap.fill(
-        " ".join(str(text).split()), width=width, initial_indent=indent, subsequent_indent=indent
+        re.sub(r"[ \t\r\n]+", " ", str(text)).strip(),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
     )
 
 
@@ -140,7 +144,9 @@ def evidence_lines(evidence: Sequence[dict], indent: str) -> list[str]:
     for e in evidence:
         quote = " ".join(e["quote"].split())
         where = e["source"] + (f", {e['url']}" if e.get("url") else "")
-        lines.append(wrap(f"“{quote}” — {where}", indent))
+        # Non-breaking spaces keep "— source" on one line; they are plain spaces again after.
+        glued = "\u00a0".join(["—", *where.split()])
+        lines.append(wrap(f"“{quote}” {glued}", indent).replace("\u00a0", " "))
     return lines
 
 
