@@ -16,7 +16,7 @@ from datetime import date
 
 __all__ = ["DateSpan", "PartialDate", "parse_partial_date"]
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 @dataclass(frozen=True, order=True)

@@ -34,7 +34,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        return f"{where}: {self.level}: {self.message}"
+        # One problem, one line: line breaks quoted from the file are shown escaped.
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{where}: {self.level}: {message}"
 
     def as_error(self) -> Problem:
         """The same problem, counted as an error (what ``--strict`` does to warnings)."""

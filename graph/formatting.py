@@ -18,6 +18,7 @@ from graph.chains import Chain
 __all__ = [
     "chain_block",
     "claim_note",
+    "count",
     "evidence_lines",
     "number",
     "table",
@@ -43,6 +44,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)
     return str(value)
+
+
+def count(n: int, word: str) -> str:
+    """``1 actor``, ``2 actors``.
+
+    >>> count(1, "relation type"), count(0, "warning")
+    ('1 relation type', '0 warnings')
+    """
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def number(value: float) -> str:

@@ -10,7 +10,7 @@ from graph.errors import DataError, Problem
 from graph.model import Actor, Dataset, Relation, RelationType
 from graph.schema import FileContent, check_file, did_you_mean
 from graph.vocabulary import BUILTIN_TYPES
-from graph.yamlread import read_yaml
+from graph.yamlread import line_column, read_yaml
 
 __all__ = ["bundled_dataset_path", "load_dataset", "load_text"]
 
@@ -119,22 +119,21 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         fail("this file is UTF-16 text; save it as UTF-8 and try again", 1, 1)
         return None
-    if b"\x00" in data:
-        pos = data.index(b"\x00")
-        line = data.count(b"\n", 0, pos) + 1
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if b"\x00" in body:
+        line, column = _byte_position(body, body.index(b"\x00"))
         fail(
             "this is not a text file (it holds NUL bytes); a dataset is a YAML text file",
             line,
-            pos - data.rfind(b"\n", 0, pos),
+            column,
         )
         return None
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        line, column = _byte_position(body, exc.start)
         fail(
-            f"this is not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be decoded; save the "
+            f"this is not UTF-8 text: byte 0x{body[exc.start]:02X} cannot be decoded; save the "
             "file as UTF-8",
             line,
             column,
@@ -144,6 +143,12 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
         fail("the file is empty; a dataset needs at least an 'actors:' list", 1, 1)
         return None
     return text
+
+
+def _byte_position(data: bytes, pos: int) -> tuple[int, int]:
+    """Line and column (in characters, as everywhere else) of byte ``pos`` of undecodable data."""
+    prefix = data[:pos].decode("utf-8", errors="replace")
+    return line_column(prefix, len(prefix))
 
 
 def _check_text(text: str, name: str, problems: list[Problem]) -> FileContent:
@@ -245,6 +250,7 @@ def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[s
                         "description)",
                     )
                 )
+                content.broken_types.add(name)
                 continue
             types[name] = RelationType(
                 name,
@@ -315,12 +321,12 @@ def _merge_actors(contents: list[FileContent], problems: list[Problem]) -> dict[
     return actors
 
 
-def _actor_hint(text: str, actors: dict[str, Actor]) -> str:
+def _actor_hint(text: str, actors: dict[str, Actor], broken: set[str] = frozenset()) -> str:
     folded = text.casefold()
     for actor in actors.values():
         if folded in (actor.name.casefold(), *(a.casefold() for a in actor.aliases)):
             return f" (that is a name of actor '{actor.id}': relations use actor ids)"
-    hint = did_you_mean(text, actors)
+    hint = did_you_mean(text, [*actors, *sorted(broken)])
     return hint or " (no actor id is close; declare it under 'actors:')"
 
 
@@ -367,7 +373,7 @@ class _RelationChecker:
             if f[key] is None or f[key] in self.broken_actors:
                 ok = False
             elif f[key] not in self.actors:
-                hint = _actor_hint(f[key], self.actors)
+                hint = _actor_hint(f[key], self.actors, self.broken_actors)
                 self.fail(file, raw, what, key, f"{key} '{f[key]}' is not an actor id{hint}")
                 ok = False
         if f["type"] is None or f["type"] in self.broken_types:
@@ -384,7 +390,7 @@ class _RelationChecker:
         for key in ("claimed_by", "disputed_by"):
             for i, actor_id in enumerate(f[key]):
                 if actor_id not in self.actors and actor_id not in self.broken_actors:
-                    hint = _actor_hint(actor_id, self.actors)
+                    hint = _actor_hint(actor_id, self.actors, self.broken_actors)
                     message = f"{key} names '{actor_id}', which is not an actor id{hint}"
                     self.fail(file, raw, what, key, message, i)
                     ok = False

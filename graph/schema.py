@@ -12,7 +12,7 @@ from graph.dates import DateSpan, parse_partial_date
 from graph.errors import Problem
 from graph.model import STATUSES, Actor, Evidence, Origin
 from graph.vocabulary import KNOWN_KINDS, STANCES
-from graph.yamlread import YList, YMap
+from graph.yamlread import REFUSED, YList, YMap
 
 __all__ = ["FileContent", "RawRelation", "check_file"]
 
@@ -35,6 +35,18 @@ RELATION_FIELDS = (
     "note",
 )
 EVIDENCE_FIELDS = ("source", "quote", "url")
+# Names actorgraph itself sets on graph nodes and edges (or networkx takes as arguments):
+# an extra field may not use them.
+RESERVED_ACTOR_FIELDS = {
+    "defined_at": "actorgraph records where the actor is defined",
+    "node_for_adding": "networkx uses the name",
+}
+RESERVED_RELATION_FIELDS = {
+    **dict.fromkeys(("stance", "directed", "influence"), "it comes from the relation type"),
+    **dict.fromkeys(("first_day", "last_day", "when"), "actorgraph derives it from the dates"),
+    **dict.fromkeys(("file", "line"), "actorgraph records where the relation is written"),
+    **dict.fromkeys(("key", "u_for_edge", "v_for_edge"), "networkx uses the name"),
+}
 MAX_ATTRIBUTE_DEPTH = 32
 
 
@@ -89,6 +101,10 @@ def check_file(name: str, root: object, budget: int, problems: list[Problem]) ->
     try:
         checker.check_top(root)
     except AliasBomb:
+        # Nothing of a refused file is used: checking what was read so far would only report
+        # the same aliased mistakes again and again.
+        del problems[checker.first_problem :]
+        checker.content = FileContent(name)
         checker.error(
             (1, 1),
             f"the file expands through YAML aliases (*name) to more than {budget:,} values, far "
@@ -103,6 +119,7 @@ class _Checker:
         self.name = name
         self.budget = budget
         self.problems = problems
+        self.first_problem = len(problems)
         self.content = FileContent(name)
 
     # -- reporting ----------------------------------------------------------------------------
@@ -124,10 +141,12 @@ class _Checker:
     def text(self, m: YMap, key: str, what: str, required: bool = False) -> str | None:
         """A text field: scalars are taken as written (``name: 1984`` is the text "1984")."""
         value = m.get(key)
+        if value is REFUSED:
+            return None
         if value is None:
             if required:
-                where = f"'{key}' is empty" if key in m else f"has no '{key}'"
-                self.error(m.marks.get(key, m.mark), f"{what} {where}: it is required")
+                where = f": '{key}' is empty" if key in m else f" has no '{key}'"
+                self.error(m.marks.get(key, m.mark), f"{what}{where}: it is required")
             return None
         if isinstance(value, (YMap, YList)):
             shape = "a mapping" if isinstance(value, YMap) else "a list"
@@ -143,7 +162,7 @@ class _Checker:
     def text_list(self, m: YMap, key: str, what: str) -> list[tuple[str, tuple[int, int]]]:
         """A list of texts (a single text is taken as a list of one)."""
         value = m.get(key)
-        if value is None:
+        if value is None or value is REFUSED:
             return []
         if isinstance(value, YMap):
             self.error(m.marks[key], f"{what}: '{key}' must be a list, like [a, b], not a mapping")
@@ -153,17 +172,28 @@ class _Checker:
         out = []
         self.spend(len(value))
         for i, item in enumerate(value):
+            if item is REFUSED:
+                continue
             if isinstance(item, (YMap, YList)) or item is None:
                 self.error(value.marks[i], f"{what}: each item of '{key}' must be text")
             else:
                 out.append((str(value.raw.get(i, item)).strip(), value.marks[i]))
         return out
 
-    def unknown_fields(self, m: YMap, known, what: str, keep: bool) -> dict[str, Any]:
+    def unknown_fields(
+        self, m: YMap, known, what: str, keep: bool, reserved: dict[str, str] | None = None
+    ) -> dict[str, Any]:
         """Fields outside the format: kept as attributes (or ignored), a likely typo warned of."""
         extra: dict[str, Any] = {}
         for key in m:
             if key in known:
+                continue
+            if reserved and key in reserved:
+                self.error(
+                    m.key_marks[key],
+                    f"{what}: the field name '{key}' is reserved "
+                    f"({reserved[key]}); rename this field",
+                )
                 continue
             hint = did_you_mean(key, known, cutoff=0.75)
             if hint or not keep:
@@ -176,6 +206,8 @@ class _Checker:
     def plain(self, value: Any, mark: tuple[int, int], depth: int) -> Any:
         """Copy an extra attribute's value into plain dicts and lists, within the budget."""
         self.spend()
+        if value is REFUSED:
+            return None
         if depth > MAX_ATTRIBUTE_DEPTH:
             self.error(mark, f"this value is nested more than {MAX_ATTRIBUTE_DEPTH} levels deep")
             return None
@@ -189,7 +221,7 @@ class _Checker:
 
     def sequence(self, root: YMap, key: str, example: str) -> YList | None:
         value = root.get(key)
-        if value is None:
+        if value is None or value is REFUSED:
             return None
         if not isinstance(value, YList):
             shape = "a mapping" if isinstance(value, YMap) else f"the text {str(value)[:40]!r}"
@@ -203,6 +235,8 @@ class _Checker:
 
     # -- the format -----------------------------------------------------------------------------
     def check_top(self, root: object) -> None:
+        if root is REFUSED:
+            return
         if root is None:
             self.error(
                 (1, 1),
@@ -234,7 +268,7 @@ class _Checker:
                 "lists its actors under 'actors:' and their relations under 'relations:'",
             )
         types = root.get("relation_types")
-        if types is not None:
+        if types is not None and types is not REFUSED:
             if isinstance(types, YMap):
                 self.spend(len(types))
                 for name in types:
@@ -259,10 +293,13 @@ class _Checker:
     def check_type(self, name: str, spec: Any, key_mark, mark) -> None:
         what = f"relation type '{name}'"
         if not ID_PATTERN.fullmatch(name):
+            self.content.broken_types.add(name)
             self.error(key_mark, f"{what}: a type name may hold only letters, digits, _ and -")
             return
-        if not isinstance(spec, YMap):
+        if spec is REFUSED or not isinstance(spec, YMap):
             self.content.broken_types.add(name)
+            if spec is REFUSED:
+                return
             self.error(
                 mark,
                 f"{what} must be a mapping like {{description: ..., stance: hostile, "
@@ -274,6 +311,10 @@ class _Checker:
         description = self.text(spec, "description", what)
         if description is not None:
             props["description"] = description
+        for key in ("stance", "directed", "influence"):
+            if spec.get(key) is REFUSED:
+                self.content.broken_types.add(name)
+                return
         if "stance" in spec:
             stance = self.text(spec, "stance", what)
             if stance not in STANCES:
@@ -292,7 +333,11 @@ class _Checker:
         if "influence" in spec:
             value = spec["influence"]
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if not ok or not (math.isfinite(value) and 0 <= value <= 1):
+            try:
+                ok = ok and math.isfinite(value) and 0 <= value <= 1
+            except OverflowError:  # an integer too large for a float
+                ok = False
+            if not ok:
                 shown = spec.raw.get("influence", value)
                 self.error(
                     spec.marks["influence"],
@@ -310,6 +355,8 @@ class _Checker:
 
     def check_actor(self, number: int, m: Any, mark, seen: dict) -> None:
         what = f"actor {number}"
+        if m is REFUSED:
+            return
         if not isinstance(m, YMap):
             self.error(
                 mark,
@@ -345,7 +392,11 @@ class _Checker:
                 self.warn(m.marks["kind"], f"{what}: unusual kind '{kind}'{hint}")
         aliases = tuple(dict.fromkeys(a for a, _ in self.text_list(m, "aliases", what) if a))
         description = self.text(m, "description", what)
-        extra = self.unknown_fields(m, ACTOR_FIELDS, what, keep=True)
+        extra = self.unknown_fields(
+            m, ACTOR_FIELDS, what, keep=True, reserved=RESERVED_ACTOR_FIELDS
+        )
+        if any(key in RESERVED_ACTOR_FIELDS for key in m):
+            name = None  # refused: the reserved field is reported
         if actor_id is None or name is None or kind is None:
             if actor_id is not None:
                 self.content.broken_actors.add(actor_id)
@@ -356,6 +407,8 @@ class _Checker:
 
     def check_relation(self, number: int, m: Any, mark) -> None:
         what = f"relation {number}"
+        if m is REFUSED:
+            return
         if not isinstance(m, YMap):
             self.error(
                 mark,
@@ -396,7 +449,10 @@ class _Checker:
         evidence = self.check_evidence(m, what)
         ok = ok and evidence is not None
         fields["evidence"] = evidence or ()
-        fields["attributes"] = self.unknown_fields(m, RELATION_FIELDS, what, keep=True)
+        fields["attributes"] = self.unknown_fields(
+            m, RELATION_FIELDS, what, keep=True, reserved=RESERVED_RELATION_FIELDS
+        )
+        ok = ok and not any(key in RESERVED_RELATION_FIELDS for key in m)
         self.content.relations.append(
             RawRelation(number, self.origin(m.mark), fields, dict(m.marks), list_marks, ok)
         )
@@ -404,6 +460,7 @@ class _Checker:
     def check_dates(self, m: YMap, what: str) -> DateSpan | None | bool:
         """The relation's dates; ``None`` when it has none, ``False`` when they are wrong."""
         parsed = {}
+        wrong = False
         for key in ("date", "start", "end"):
             text = self.text(m, key, what)
             if text is None:
@@ -412,7 +469,9 @@ class _Checker:
                 parsed[key] = parse_partial_date(text)
             except ValueError as exc:
                 self.error(m.marks[key], f"{what}: '{key}': {exc}")
-                return False
+                wrong = True
+        if wrong:
+            return False
         if not parsed:
             return None
         if "date" in parsed and ("start" in parsed or "end" in parsed):
@@ -429,7 +488,7 @@ class _Checker:
 
     def check_evidence(self, m: YMap, what: str) -> tuple[Evidence, ...] | None:
         value = m.get("evidence")
-        if value is None:
+        if value is None or value is REFUSED:
             return ()
         if not isinstance(value, YList):
             self.error(
@@ -438,12 +497,17 @@ class _Checker:
             )
             return None
         out = []
+        wrong = False
         self.spend(len(value))
         for i, item in enumerate(value):
             label = f"{what}, evidence {i + 1}"
+            if item is REFUSED:
+                wrong = True
+                continue
             if not isinstance(item, YMap):
                 self.error(value.marks[i], f"{label} must be a mapping with 'source' and 'quote'")
-                return None
+                wrong = True
+                continue
             self.spend(len(item))
             source = self.text(item, "source", label, required=True)
             quote = self.text(item, "quote", label, required=True)
@@ -455,6 +519,7 @@ class _Checker:
                 )
             self.unknown_fields(item, EVIDENCE_FIELDS, label, keep=False)
             if source is None or quote is None:
-                return None
+                wrong = True
+                continue
             out.append(Evidence(source, quote, url))
-        return tuple(out)
+        return None if wrong else tuple(out)

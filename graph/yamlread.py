@@ -33,7 +33,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-__all__ = ["YList", "YMap", "YamlIssue", "read_yaml"]
+__all__ = ["REFUSED", "YList", "YMap", "YamlIssue", "line_column", "read_yaml"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -48,6 +48,28 @@ _NON_PRINTABLE = re.compile(
 )
 
 _constructor = SafeConstructor()
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class _Refused:
+    """The value of something already reported as an error (a refused tag, a bad alias)."""
+
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+#: Stands for a value that was refused with an error; checks skip it rather than complain again.
+REFUSED = _Refused()
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, breaking lines at CR LF, CR or LF as YAML does.
+
+    >>> line_column("a\\r\\nbc\\rd", 6)
+    (3, 1)
+    """
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
 
 
 class YMap(dict):
@@ -101,7 +123,7 @@ def _short_tag(tag: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("value", "is_map", "key", "key_mark", "anchor", "merges")
+    __slots__ = ("value", "is_map", "key", "key_mark", "anchor", "merges", "refused")
 
     def __init__(self, value, is_map: bool, anchor: str | None):
         self.value = value
@@ -110,6 +132,7 @@ class _Frame:
         self.key_mark = None
         self.anchor = anchor
         self.merges: list = []
+        self.refused = False
 
 
 _NO_KEY = object()  # a key that could not be used; its value is read and dropped
@@ -132,12 +155,10 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
     issues: list[YamlIssue] = []
     bad = _NON_PRINTABLE.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         code = ord(bad.group())
         issues.append(
             YamlIssue(
-                (line, column),
+                line_column(text, bad.start()),
                 f"character U+{code:04X} is not allowed in YAML text; is this a binary file? "
                 "A dataset must be a UTF-8 text file",
             )
@@ -178,11 +199,14 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
                 is_map = cls is MappingStartEvent
                 mark = _pos(ev.start_mark)
                 tag = ev.tag
-                if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
+                refused = tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ)
+                if refused:
                     issues.append(YamlIssue(mark, _tag_message(tag)))
                 if ev.anchor is not None:
                     open_anchors.add(ev.anchor)
-                stack.append(_Frame(YMap(mark) if is_map else YList(mark), is_map, ev.anchor))
+                frame = _Frame(YMap(mark) if is_map else YList(mark), is_map, ev.anchor)
+                frame.refused = refused
+                stack.append(frame)
                 continue
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
@@ -190,6 +214,8 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
                 mark = value.mark
                 if frame.merges:
                     _apply_merges(value, frame.merges, issues)
+                if frame.refused:
+                    value = REFUSED
                 if frame.anchor is not None:
                     open_anchors.discard(frame.anchor)
                     anchors[frame.anchor] = (value, None)
@@ -203,14 +229,14 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
                             mark, f"the alias *{ev.anchor} refers to a value that contains it"
                         )
                     )
-                    value = None
+                    value = REFUSED
                 else:
                     issues.append(
                         YamlIssue(
                             mark, f"the alias *{ev.anchor} has no anchor &{ev.anchor} before it"
                         )
                     )
-                    value = None
+                    value = REFUSED
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -234,9 +260,12 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
             frame = stack[-1]
             if frame.is_map:
                 key = frame.key
-                if key is None:  # a collection used as a key
+                if key is None:  # a collection (or an alias) used as a key
                     issues.append(
-                        YamlIssue(mark, "a mapping key must be plain text, not a list or mapping")
+                        YamlIssue(
+                            mark,
+                            "a mapping key must be plain text, not a list, a mapping or an alias",
+                        )
                     )
                     frame.key = _NO_KEY
                     continue
@@ -270,8 +299,10 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
                 target.marks.append(mark)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = _pos(mark) if mark is not None else (1, 1)
+        where = _inside(text, _pos(mark) if mark is not None else (1, 1))
         what = exc.problem or exc.context or "unreadable YAML"
+        if _char_at(text, where) == "\t":
+            what += "; YAML does not allow tabs for indentation: use spaces"
         if exc.context and exc.problem:
             what += f" ({exc.context}"
             if exc.context_mark is not None and exc.context_mark.line != mark.line:
@@ -285,6 +316,21 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
     return root, issues, events
 
 
+def _char_at(text: str, where: tuple[int, int]) -> str:
+    lines = _LINE_BREAK.split(text)
+    line = lines[where[0] - 1] if 0 < where[0] <= len(lines) else ""
+    return line[where[1] - 1 : where[1]]
+
+
+def _inside(text: str, where: tuple[int, int]) -> tuple[int, int]:
+    """LibYAML puts the end of a text without a final newline on the line after it: move it
+    back to the end of the last line, where PyYAML puts it."""
+    lines = _LINE_BREAK.split(text)
+    if text and text[-1] not in "\r\n" and where[0] > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return where
+
+
 def _scalar(loader, ev, mark, issues) -> tuple[object, str | None]:
     """The value of a scalar event, and its text when the value is not a string."""
     text = ev.value
@@ -293,7 +339,7 @@ def _scalar(loader, ev, mark, issues) -> tuple[object, str | None]:
         tag = loader.resolve(ScalarNode, text, ev.implicit)
     elif tag not in _SCALAR_TAGS:
         issues.append(YamlIssue(mark, _tag_message(tag)))
-        return None, text
+        return REFUSED, None
     if tag == _STR:
         return text, None
     if tag == _TIMESTAMP:  # dates stay text; the loader parses them with its own rules
@@ -312,7 +358,7 @@ def _scalar(loader, ev, mark, issues) -> tuple[object, str | None]:
             return _constructor.construct_yaml_float(node), text
     except (ValueError, KeyError):
         issues.append(YamlIssue(mark, f"{text!r} is not a valid {_short_tag(tag)} value"))
-        return None, text
+        return REFUSED, None
     return text, None
 
 

@@ -27,6 +27,9 @@ __all__ = [
     "load_graph",
 ]
 
+#: Problems printed per file; past this many, the rest are counted, not listed.
+MAX_PROBLEMS_SHOWN = 500
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -41,8 +44,18 @@ class _DataProblems(click.ClickException):
         self.error = error
 
     def show(self, file=None) -> None:
+        shown: dict[str, int] = {}
         for problem in self.error.problems:
-            click.echo(str(problem), err=True)
+            shown[problem.file] = shown.get(problem.file, 0) + 1
+            if shown[problem.file] <= MAX_PROBLEMS_SHOWN:
+                click.echo(str(problem), err=True)
+        for name, n in shown.items():
+            if n > MAX_PROBLEMS_SHOWN:
+                click.echo(
+                    f"{name}: … and {n - MAX_PROBLEMS_SHOWN} more problems like these, "
+                    "not shown; fix these first",
+                    err=True,
+                )
         click.echo(f"actorgraph: {self.error.summary()}", err=True)
 
 

@@ -16,7 +16,7 @@ from graph.cli.base import (
     load_graph,
 )
 from graph.errors import DataError
-from graph.formatting import claim_note, evidence_lines, table, to_csv, to_json
+from graph.formatting import claim_note, count, evidence_lines, table, to_csv, to_json
 from graph.listing import list_actors, list_relations
 from graph.load import load_dataset
 from graph.resolve import resolve_actor
@@ -76,11 +76,11 @@ def validate(data, strict, fmt):
             )
         )
         return
-    n = len(dataset.warnings)
     emit(
-        f"{', '.join(dataset.files)}: valid — {len(dataset.actors)} actors, "
-        f"{len(dataset.relations)} relations, {len(declared)} relation types declared, "
-        f"{n} warning{'s' if n != 1 else ''}"
+        f"{', '.join(dataset.files)}: valid — {count(len(dataset.actors), 'actor')}, "
+        f"{count(len(dataset.relations), 'relation')}, "
+        f"{count(len(declared), 'relation type')} declared, "
+        f"{count(len(dataset.warnings), 'warning')}"
     )
 
 
