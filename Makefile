@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint clean
+.PHONY: demo test chromium lint screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,19 +13,32 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: set up, then answer the seed story's questions on the bundled dataset
+## demo: set up, question the bundled dataset, and draw it as a page in output/
 demo: $(STAMP)
 	$(BIN)/actorgraph summary
 	@echo
 	$(BIN)/actorgraph influenced-by "Green Zone"
+	@echo
+	$(BIN)/actorgraph render
 
-## test: set up, then run the whole test suite (doctests included)
-test: $(STAMP)
+## test: set up (Debian's Chromium included, for the browser tests), then run every test
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
+## chromium: the browser tests drive Debian's /usr/bin/chromium (never a downloaded browser)
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get install -y -q chromium || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }; }
+
+## screenshot: remake docs/screenshot.png from the seed dataset
+screenshot: $(STAMP) chromium
+	$(BIN)/python scripts/screenshot.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check graph tests cli.py
-	$(BIN)/ruff format --check graph tests cli.py
+	$(BIN)/ruff check graph tests scripts cli.py
+	$(BIN)/ruff format --check graph tests scripts cli.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

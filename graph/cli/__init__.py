@@ -3,7 +3,12 @@
 The group and shared options live in :mod:`graph.cli.base`; each module registers its commands.
 """
 
-from graph.cli import data_commands, measure_commands, query_commands  # noqa: F401  (registers)
+from graph.cli import (  # noqa: F401  (importing a module registers its commands)
+    data_commands,
+    measure_commands,
+    query_commands,
+    render_command,
+)
 from graph.cli.base import cli
 
 __all__ = ["cli"]
