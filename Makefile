@@ -29,8 +29,9 @@ test: $(STAMP) chromium
 chromium:
 	@test -x /usr/bin/chromium || { \
 	  echo "installing Debian's chromium for the browser tests"; \
-	  $(SUDO) apt-get install -y -q chromium || \
-	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
+	  { $(SUDO) apt-get update -q && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }; }
 
 ## screenshot: remake docs/screenshot.png from the seed dataset
 screenshot: $(STAMP) chromium

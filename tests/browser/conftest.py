@@ -47,19 +47,23 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
-def open_page(browser):
-    """open_page(path) -> (page, log), the page stabilized; its context is closed after."""
-    contexts = []
+def open_page(browser, shots, request):
+    """open_page(path) -> (page, log), the page stabilized. Each page is photographed as the
+    test leaves it (shots/<test>[-n].png), then closed."""
+    pages = []
 
     def _open(path, viewport=(1400, 860)):
         page, log = open_offline(browser, path, viewport)
-        contexts.append(page.context)
+        pages.append(page)
         wait_ready(page)
         return page, log
 
     yield _open
-    for context in contexts:
-        context.close()
+    for i, page in enumerate(pages):
+        suffix = f"-{i + 1}" if len(pages) > 1 else ""
+        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
+        page.screenshot(path=str(shots / f"{name}{suffix}.png"))
+        page.context.close()
 
 
 def assert_clean(log) -> None:
