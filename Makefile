@@ -13,25 +13,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: set up, question the bundled dataset, and draw it as a page in output/
+## demo: set up, question the bundled dataset, draw it as a page and write a briefing in output/
 demo: $(STAMP)
 	$(BIN)/actorgraph summary
 	@echo
 	$(BIN)/actorgraph influenced-by "Green Zone"
 	@echo
 	$(BIN)/actorgraph render
+	$(BIN)/actorgraph brief
 
 ## test: set up (Debian's Chromium included, for the browser tests), then run every test
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
-## chromium: the browser tests drive Debian's /usr/bin/chromium (never a downloaded browser)
+## chromium: the browser tests drive Debian's /usr/bin/chromium (never a downloaded browser),
+## and print briefings to pages with pdftoppm (poppler-utils)
 chromium:
-	@test -x /usr/bin/chromium || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { \
+	  echo "installing Debian's chromium and poppler-utils for the browser tests"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils || \
 	  { $(SUDO) apt-get update -q && \
-	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }; }
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils; }; }
 
 ## screenshot: remake docs/screenshot.png from the seed dataset
 screenshot: $(STAMP) chromium

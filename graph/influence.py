@@ -9,13 +9,20 @@ stronger, so the chains found are simple paths and the search always ends.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.chains import Chain, Step, make_step
+from graph.chains import Chain, make_step
 
-__all__ = ["influence_chains", "influenced_by_chains", "strongest_chains"]
+__all__ = [
+    "Reach",
+    "influence_chains",
+    "influence_reach",
+    "influenced_by_chains",
+    "strongest_chains",
+]
 
 
 def influence_chains(G: nx.MultiDiGraph, actor: str, *, depth: int | None = None) -> list[Chain]:
@@ -50,17 +57,65 @@ def influenced_by_chains(
     return _search(G, actor, depth, backwards=True)
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How far an actor's influence goes: how many actors it reaches, and the sum of the
+    strengths of its strongest chain to each (its *influence reach*)."""
+
+    actor: str
+    reached: int
+    total: float
+    chains: tuple[Chain, ...]
+
+
+def influence_reach(
+    G: nx.MultiDiGraph,
+    *,
+    actors: Iterable[str] | None = None,
+    depth: int | None = None,
+    chains: bool = True,
+) -> list[Reach]:
+    """Every actor's influence reach (or only ``actors``'), highest first.
+
+    With ``chains=False`` the chains themselves are not spelled out (``Reach.chains`` is
+    empty), which is much faster on big networks.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, w in [("iran", "pmu", .9), ("pmu", "zone", .3), ("us", "iran", .1)]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="t", influence=w, directed=True,
+    ...                    status="confirmed")
+    >>> [(r.actor, r.reached, round(r.total, 3)) for r in influence_reach(G)]
+    [('iran', 2, 1.17), ('pmu', 1, 0.3), ('us', 3, 0.217), ('zone', 0, 0.0)]
+    """
+    out = []
+    adjacency = _adjacency(G, backwards=False)
+    for node in G if actors is None else actors:
+        labels = _labels(node, depth, adjacency)
+        total = sum((label.strength for label in labels.values()), 0.0)
+        spelled = tuple(_chains(G, node, labels, False)) if chains else ()
+        out.append(Reach(node, len(labels), total, spelled))
+    out.sort(key=lambda r: (-r.total, -r.reached, str(r.actor)))
+    return out
+
+
 def strongest_chains(
-    G: nx.MultiDiGraph, *, min_hops: int = 2, top: int = 5, depth: int | None = None
+    G: nx.MultiDiGraph,
+    *,
+    min_hops: int = 2,
+    top: int = 5,
+    depth: int | None = None,
+    actors: Iterable[str] | None = None,
 ) -> list[Chain]:
-    """The strongest chains of at least ``min_hops`` steps in the whole graph.
+    """The strongest chains of at least ``min_hops`` steps in the whole graph (or starting
+    from ``actors``).
 
     A chain is left out when it is part of a chain already listed, or contains one (``A→B→C``
     after ``A→B→C→D`` or the reverse), so that the list tells different stories.
     """
     found: list[Chain] = []
-    for node in G:
-        found.extend(c for c in influence_chains(G, node, depth=depth) if c.hops >= min_hops)
+    adjacency = _adjacency(G, backwards=False)
+    for node in G if actors is None else actors:
+        found.extend(c for c in _search(G, node, depth, False, adjacency) if c.hops >= min_hops)
     found.sort(key=lambda c: (-c.strength, c.hops, c.actors))
     chosen: list[Chain] = []
     for chain in found:
@@ -84,37 +139,56 @@ class _Label:
 
     __slots__ = ("strength", "hops", "step", "rest")
 
-    def __init__(self, strength: float, hops: int, step: Step | None, rest: _Label | None):
+    def __init__(self, strength: float, hops: int, step: tuple | None, rest: _Label | None):
         self.strength, self.hops, self.step, self.rest = strength, hops, step, rest
 
-    def steps(self) -> Iterator[Step]:
+    def steps(self) -> Iterator[tuple]:
         label = self
         while label is not None and label.step is not None:
             yield label.step
             label = label.rest
 
 
-def _moves(G: nx.MultiDiGraph, node: str, backwards: bool) -> Iterator[tuple[str, str, str, bool]]:
-    """Relations that carry influence out of ``node`` (or into it, going backwards).
+def _adjacency(G: nx.MultiDiGraph, backwards: bool) -> dict[str, list[tuple]]:
+    """For each actor, the relations that carry influence out of it (into it, backwards).
 
-    Yields ``(u, v, key, forward)`` for the relation written ``u → v``; ``forward`` says
-    whether influence flows along the written direction.
+    Each move is ``(other, influence, u, v, key, forward)`` for the relation written
+    ``u → v``; ``forward`` says whether influence flows along the written direction. Built
+    once per search of many actors: reading networkx's edge views each time is slow.
     """
     ahead = G.in_edges if backwards else G.out_edges
     behind = G.out_edges if backwards else G.in_edges
-    for u, v, key, data in ahead(node, keys=True, data=True):
-        if data["influence"] > 0:
-            yield u, v, key, True
-    for u, v, key, data in behind(node, keys=True, data=True):
-        if data["influence"] > 0 and not data["directed"] and u != v:
-            yield u, v, key, False
+    adjacency: dict[str, list[tuple]] = {}
+    for node in G:
+        moves = []
+        for u, v, key, data in ahead(node, keys=True, data=True):
+            if data["influence"] > 0:
+                moves.append((u if backwards else v, data["influence"], u, v, key, True))
+        for u, v, key, data in behind(node, keys=True, data=True):
+            if data["influence"] > 0 and not data["directed"] and u != v:
+                moves.append((v if backwards else u, data["influence"], u, v, key, False))
+        adjacency[node] = moves
+    return adjacency
 
 
-def _search(G: nx.MultiDiGraph, actor: str, depth: int | None, backwards: bool) -> list[Chain]:
+def _search(
+    G: nx.MultiDiGraph,
+    actor: str,
+    depth: int | None,
+    backwards: bool,
+    adjacency: dict[str, list[tuple]] | None = None,
+) -> list[Chain]:
+    if adjacency is None:
+        adjacency = _adjacency(G, backwards)
+    return _chains(G, actor, _labels(actor, depth, adjacency), backwards)
+
+
+def _labels(actor: str, depth: int | None, adjacency: dict[str, list[tuple]]) -> dict:
+    """The strongest chain (as a label) from ``actor`` to every actor it reaches."""
     # Bellman-Ford by layers: after layer k, `current` holds the strongest chain of at most k
     # steps to each actor. Only actors improved in the last layer are extended.
     if depth is not None and depth < 1:
-        return []
+        return {}
     current = {actor: _Label(1.0, 0, None, None)}
     changed = [actor]
     layer = 0
@@ -124,32 +198,34 @@ def _search(G: nx.MultiDiGraph, actor: str, depth: int | None, backwards: bool) 
         improved: dict[str, None] = {}
         for node in changed:
             here = current[node]
-            for u, v, key, forward in _moves(G, node, backwards):
-                # Walking forwards we go from `node` to the relation's other end; backwards we
-                # come to `node` from that other end, so the step is prepended to the chain.
-                step = make_step(G, u, v, key, forward)
-                other = step.source if backwards else step.target
-                strength = here.strength * step.influence
+            hops = here.hops + 1
+            for move in adjacency[node]:
+                other = move[0]
+                strength = here.strength * move[1]
                 best = nxt.get(other)
-                hops = here.hops + 1
                 if (
                     best is None
                     or strength > best.strength
                     or (strength == best.strength and hops < best.hops)
                 ):
-                    nxt[other] = _Label(strength, hops, step, here)
+                    nxt[other] = _Label(strength, hops, move, here)
                     improved[other] = None
         improved.pop(actor, None)
         current, changed = nxt, list(improved)
+    current.pop(actor)
+    return current
+
+
+def _chains(G: nx.MultiDiGraph, actor: str, labels: dict, backwards: bool) -> list[Chain]:
+    """The labels spelled out as chains, strongest first (ties: shorter, then by name)."""
     chains = []
-    for node, label in current.items():
-        if node == actor:
-            continue
-        steps = list(label.steps())
+    for label in labels.values():
+        # Walking forwards the labels list the steps from the end; backwards, from the start.
+        steps = [make_step(G, u, v, key, forward) for _, _, u, v, key, forward in label.steps()]
         if not backwards:
             steps.reverse()
         chains.append(Chain(tuple(steps)))
-    names = {n: G.nodes[n].get("name", n) for n in current}
+    names = {n: G.nodes[n].get("name", n) for n in labels}
     key_of = (lambda c: names[c.actors[0]]) if backwards else (lambda c: names[c.actors[-1]])
     chains.sort(key=lambda c: (-c.strength, c.hops, key_of(c)))
     return chains

@@ -1,6 +1,8 @@
-"""Render the seed dataset's page and photograph it in headless Chromium, for the README.
+"""Render the seed dataset's page and photograph it in headless Chromium, for the README;
+also write the briefing's static figure beside it.
 
     python scripts/screenshot.py [--data FILE] [--out docs/screenshot.png] [--select ACTOR]
+                                 [--figure docs/brief-figure.png]
 
 The picture is made by the project's own code: `actorgraph render`, then Chromium with the
 network cut off; the script fails if the page made any request or logged any error.
@@ -25,15 +27,22 @@ def main() -> int:
     parser.add_argument("--data", default=str(ROOT / "data" / "actors.yaml"))
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     parser.add_argument("--select", default="iran", help="actor to click before the picture")
+    parser.add_argument(
+        "--figure",
+        default=str(ROOT / "docs" / "brief-figure.png"),
+        help="where to write the briefing's static figure (PNG)",
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     from graph.build import build_graph
+    from graph.figure import draw_figure
     from graph.load import load_dataset
     from graph.render import render_page
 
     G = build_graph(load_dataset([args.data]))
+    Path(args.figure).write_bytes(draw_figure(G)[0])
     with tempfile.TemporaryDirectory() as tmp:
         page_path = render_page(G, Path(tmp) / "page.html")
         with sync_playwright() as p:
@@ -49,7 +58,7 @@ def main() -> int:
     if problems:
         print("the page misbehaved:", *problems, sep="\n  ", file=sys.stderr)
         return 1
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out} and {args.figure}")
     return 0
 
 

@@ -54,3 +54,14 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in README
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert "make demo" in README
+
+
+def test_readme_briefing_excerpt_is_what_brief_writes(seed_graph):
+    from graph.briefing import brief_content
+    from graph.briefing.markdown import to_markdown
+
+    section = README.split("### `actorgraph brief`")[1].split("### ")[0]
+    excerpt = re.search(r"```markdown\n(.*?)```", section, re.S).group(1).strip()
+    assert excerpt.count("\n") > 10
+    for part in excerpt.split("\n\n"):
+        assert part in to_markdown(brief_content(seed_graph)), part[:80]

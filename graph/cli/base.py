@@ -11,9 +11,13 @@ import click
 
 from graph import __version__
 from graph.build import build_graph
-from graph.errors import ActorGraphError, DataError
+from graph.dates import parse_partial_date
+from graph.errors import ActorGraphError, DataError, QueryError
+from graph.formatting import count
 from graph.load import bundled_dataset_path, load_dataset
 from graph.model import STATUSES
+from graph.resolve import resolve_actor
+from graph.views import drop_isolates, focus, in_force
 
 __all__ = [
     "CONTEXT",
@@ -25,6 +29,7 @@ __all__ = [
     "filter_options",
     "format_option",
     "load_graph",
+    "narrow",
 ]
 
 #: Problems printed per file; past this many, the rest are counted, not listed.
@@ -188,3 +193,41 @@ def cli():
       actorgraph path Iran "US Embassy"
       actorgraph centrality --measure betweenness --top 5
     """
+
+
+def _as_of(text: str | None):
+    if text is None:
+        return None
+    try:
+        return parse_partial_date(text)
+    except ValueError as exc:
+        raise QueryError(f"--as-of: {exc}") from None
+
+
+def narrow(G, focus_on, depth, as_of, types, statuses):
+    """Apply --as-of, --focus and the relation filters; say in notes what is left out.
+
+    Returns the smaller graph, the focus actor's id (or None) and the notes.
+    """
+    total = G.number_of_nodes()
+    notes = []
+    when = _as_of(as_of)
+    if when is not None:
+        G = in_force(G, when)
+        notes.append(f"Relations in force in {when} (undated relations always shown).")
+    center = None
+    if focus_on:
+        center = resolve_actor(G, focus_on)
+        G = focus(G, center, depth)
+        notes.append(
+            f"{G.nodes[center]['name']} and the actors within {count(depth, 'relation')} of it: "
+            f"{G.number_of_nodes()} of {total} actors."
+        )
+    if types or statuses or when is not None:
+        G, dropped = drop_isolates(G, keep=center)
+        what = ", ".join([*types, *statuses])
+        if what:
+            notes.insert(0, f"Only relations of: {what}.")
+        if dropped:
+            notes.append(f"{count(dropped, 'actor')} with no such relation not shown.")
+    return G, center, notes

@@ -14,21 +14,9 @@ from graph.cli.base import (
     emit,
     filter_options,
     load_graph,
+    narrow,
 )
-from graph.dates import parse_partial_date
-from graph.errors import QueryError
 from graph.formatting import count
-from graph.resolve import resolve_actor
-from graph.views import drop_isolates, focus, in_force
-
-
-def _as_of(text: str | None):
-    if text is None:
-        return None
-    try:
-        return parse_partial_date(text)
-    except ValueError as exc:
-        raise QueryError(f"--as-of: {exc}") from None
 
 
 @cli.command(context_settings=CONTEXT)
@@ -85,27 +73,7 @@ def render(
 
     paths = dataset_paths(data)
     _, G = load_graph(data or tuple(paths), strict, types, statuses)
-    total = G.number_of_nodes()
-    notes = []
-    when = _as_of(as_of)
-    if when is not None:
-        G = in_force(G, when)
-        notes.append(f"Relations in force in {when} (undated relations always shown).")
-    center = None
-    if focus_on:
-        center = resolve_actor(G, focus_on)
-        G = focus(G, center, depth)
-        notes.append(
-            f"{G.nodes[center]['name']} and the actors within {count(depth, 'relation')} of it: "
-            f"{G.number_of_nodes()} of {total} actors."
-        )
-    if types or statuses or when is not None:
-        G, dropped = drop_isolates(G, keep=center)
-        what = ", ".join([*types, *statuses])
-        if what:
-            notes.insert(0, f"Only relations of: {what}.")
-        if dropped:
-            notes.append(f"{count(dropped, 'actor')} with no such relation not shown.")
+    G, center, notes = narrow(G, focus_on, depth, as_of, types, statuses)
     if output is None:
         stem = Path(paths[0]).stem + (f"-{center}" if center else "")
         output = Path("output") / f"{stem}.html"

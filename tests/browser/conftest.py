@@ -42,7 +42,7 @@ def shots(tmp_path_factory) -> Path:
 
 def pytest_terminal_summary(terminalreporter):
     for folder in _SHOTS:
-        pictures = sorted(p.name for p in folder.glob("*.png"))
+        pictures = sorted(p.name for p in folder.rglob("*.png"))
         terminalreporter.write_line(f"browser screenshots ({len(pictures)}) in {folder}")
 
 
@@ -52,10 +52,13 @@ def open_page(browser, shots, request):
     test leaves it (shots/<test>[-n].png), then closed."""
     pages = []
 
-    def _open(path, viewport=(1400, 860)):
+    def _open(path, viewport=(1400, 860), wait=True):
         page, log = open_offline(browser, path, viewport)
         pages.append(page)
-        wait_ready(page)
+        if wait:
+            wait_ready(page)
+        else:
+            page.wait_for_load_state("load")
         return page, log
 
     yield _open
