@@ -48,6 +48,7 @@ def to_html(
     template = env.from_string(_asset("brief.html"))
     return template.render(
         b=brief,
+        quotes={q.number: q.text for q in brief.quotes},
         css=Markup(_asset("brief.css")),
         figure_uri=uri,
         figure_caption=figure_caption or "",

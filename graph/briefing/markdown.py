@@ -32,6 +32,7 @@ def _score(value: float) -> str:
 def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | None = None) -> str:
     """The briefing as Markdown; ``figure`` is the picture's path relative to the file."""
     e = md_escape
+    quotes = {q.number: q.text for q in brief.quotes}
     out: list[str] = [f"# {e(brief.title)}", ""]
     out += [f"*Briefing for {brief.audience}. Scope: {e(brief.scope)}.*", ""]
     for note in brief.notes:
@@ -70,7 +71,9 @@ def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | N
         out += ["No chain of two relations or more carries influence in this view.", ""]
     for i, chain in enumerate(brief.chains, 1):
         out.append(f"{i}. {e(chain['text'])} (strength {chain['strength']:.2f})")
-        out += [f"   - {e(step.sentence)}{_refs(step.quotes)}" for step in chain["steps"]]
+        for step in chain["steps"]:
+            said = "".join(f": “{e(quotes[n])}”" for n in step.quotes)
+            out.append(f"   - {e(step.sentence)}{said}{_refs(step.quotes)}")
     out.append("")
 
     out += ["## Hostility and cooperation", ""]
