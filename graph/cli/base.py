@@ -30,6 +30,7 @@ __all__ = [
     "format_option",
     "load_graph",
     "narrow",
+    "view_options",
 ]
 
 #: Problems printed per file; past this many, the rest are counted, not listed.
@@ -117,6 +118,29 @@ def filter_options(f):
         type=click.Choice(STATUSES),
         help="Keep only relations with this status (repeatable).",
     )
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def view_options(f):
+    """--focus, --depth and --as-of: which part of the network a picture or a briefing shows."""
+
+    @click.option(
+        "--focus", "focus_on", metavar="ACTOR", help="Only this actor and its neighbourhood."
+    )
+    @click.option(
+        "--depth",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="With --focus: how many relations away from the actor to include.",
+    )
+    @click.option("--as-of", "as_of", metavar="DATE",
+                  help="Only relations in force then (YYYY, YYYY-MM or YYYY-MM-DD); undated "
+                  "ones stay.")  # fmt: skip
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         return f(*args, **kwargs)

@@ -15,25 +15,12 @@ from graph.cli.base import (
     filter_options,
     load_graph,
     narrow,
+    view_options,
 )
 from graph.formatting import count
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--focus", "focus_on", metavar="ACTOR", help="A briefing about this actor's network.")
-@click.option(
-    "--depth",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="With --focus: how many relations away from the actor to include.",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Only relations in force then (YYYY, YYYY-MM or YYYY-MM-DD); undated ones stay.",
-)
 @click.option(
     "--audience",
     type=click.Choice(["students", "analysts"]),
@@ -61,6 +48,7 @@ from graph.formatting import count
     help="Folder to write into (created if missing).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML in the default browser.")
+@view_options
 @data_options
 @filter_options
 def brief(
