@@ -3,11 +3,17 @@ on a date, the graph without actors left with no relation."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import networkx as nx
 
 from graph.dates import PartialDate
+from graph.errors import QueryError
+from graph.model import STATUSES
+from graph.schema import did_you_mean
 
-__all__ = ["drop_isolates", "focus", "in_force"]
+__all__ = ["Selection", "as_asserted_by", "drop_isolates", "focus", "in_force", "in_window",
+           "select"]  # fmt: skip
 
 
 def focus(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -49,6 +55,132 @@ def in_force(G: nx.MultiDiGraph, when: PartialDate) -> nx.MultiDiGraph:
         ]
     )
     return H
+
+
+def in_window(
+    G: nx.MultiDiGraph, since: PartialDate | None, until: PartialDate | None
+) -> nx.MultiDiGraph:
+    """Only the relations in force at some time between ``since`` and ``until`` (either may be
+    None: open). Undated relations are timeless and always kept; every actor stays.
+
+    >>> from graph.dates import parse_partial_date as d
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="2019", first_day="2019-03-01", last_day="2019-03-31")
+    '2019'
+    >>> G.add_edge("a", "b", key="2021", first_day="2021-01-01", last_day=None)
+    '2021'
+    >>> sorted(k for *_, k in in_window(G, d("2020"), None).edges(keys=True))
+    ['2021']
+    >>> sorted(k for *_, k in in_window(G, None, d("2019-03")).edges(keys=True))
+    ['2019']
+    """
+    first = since.first.isoformat() if since else None
+    last = until.last.isoformat() if until else None
+    H = G.copy()
+    H.remove_edges_from(
+        [
+            (u, v, k)
+            for u, v, k, d in G.edges(keys=True, data=True)
+            if (last and d.get("first_day") and d["first_day"] > last)
+            or (first and d.get("last_day") and d["last_day"] < first)
+        ]
+    )
+    return H
+
+
+def as_asserted_by(G: nx.MultiDiGraph, actor: str) -> nx.MultiDiGraph:
+    """The graph as ``actor`` asserts it: the confirmed relations and those it claims, minus
+    those it disputes. Every actor stays.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("iran", "embassy", key="blamed", status="alleged", claimed_by=["us"])
+    'blamed'
+    >>> G.add_edge("pmu", "zone", key="denied", status="denied", disputed_by=["pmu"])
+    'denied'
+    >>> G.add_edge("iran", "pmu", key="directs", status="confirmed")
+    'directs'
+    >>> sorted(k for *_, k in as_asserted_by(G, "us").edges(keys=True))
+    ['blamed', 'directs']
+    >>> sorted(k for *_, k in as_asserted_by(G, "pmu").edges(keys=True))
+    ['directs']
+    """
+    H = G.copy()
+    H.remove_edges_from(
+        [
+            (u, v, k)
+            for u, v, k, d in G.edges(keys=True, data=True)
+            if actor in (d.get("disputed_by") or [])
+            or (
+                d.get("status", "confirmed") != "confirmed"
+                and actor not in (d.get("claimed_by") or [])
+            )
+        ]
+    )
+    return H
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which relations a question is about: types, statuses, a date or a window, and whose
+    account (``perspective``, an actor id). Empty fields select everything."""
+
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    as_of: PartialDate | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    perspective: str | None = None
+
+    @property
+    def narrows(self) -> bool:
+        """Whether some relations may be left out."""
+        return bool(self.types or self.statuses or self.as_of or self.since or self.until
+                    or self.perspective)  # fmt: skip
+
+
+def select(G: nx.MultiDiGraph, selection: Selection) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The relations ``selection`` keeps (every actor stays), and sentences saying what it did.
+
+    Raises :class:`QueryError` for a type, a status or a perspective the graph does not know.
+    """
+    notes = []
+    known_types = G.graph.get("relation_types") or {d["type"]: None for *_, d in G.edges(data=True)}
+    for name, known, what in ((selection.types, known_types, "relation type"),
+                              (selection.statuses, STATUSES, "status")):  # fmt: skip
+        for value in name:
+            if value not in known:
+                raise QueryError(
+                    f"'{value}' is not a {what} of this dataset"
+                    f"{did_you_mean(value, known)}; known: {', '.join(sorted(known))}"
+                )
+    if selection.types or selection.statuses:
+        H = G.copy()
+        H.remove_edges_from(
+            [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+             if (selection.types and d["type"] not in selection.types)
+             or (selection.statuses and d["status"] not in selection.statuses)]
+        )  # fmt: skip
+        G = H
+        notes.append(f"Only relations of: {', '.join([*selection.types, *selection.statuses])}.")
+    if selection.as_of is not None:
+        G = in_force(G, selection.as_of)
+        notes.append(f"Relations in force in {selection.as_of} (undated relations always shown).")
+    if selection.since is not None or selection.until is not None:
+        G = in_window(G, selection.since, selection.until)
+        span = " ".join(
+            part for part in (f"from {selection.since}" if selection.since else "",
+                              f"until {selection.until}" if selection.until else "") if part
+        )  # fmt: skip
+        notes.append(f"Relations in force {span} (undated relations always shown).")
+    if selection.perspective is not None:
+        if selection.perspective not in G:
+            raise QueryError(f"'{selection.perspective}' is not an actor of this dataset")
+        G = as_asserted_by(G, selection.perspective)
+        notes.append(
+            f"As {G.nodes[selection.perspective].get('name', selection.perspective)} tells it: "
+            "confirmed relations and those it claims, without those it disputes."
+        )
+    return G, notes
 
 
 def drop_isolates(G: nx.MultiDiGraph, keep: str | None = None) -> tuple[nx.MultiDiGraph, int]:

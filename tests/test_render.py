@@ -134,18 +134,22 @@ def test_as_of_keeps_relations_in_force(run, tmp_path, seed_path):
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        (["--as-of", "2020-13"], "--as-of: '2020-13' is not a real month"),
-        (["--focus", "Atlantis"], "no actor is called 'Atlantis'"),
-        (["--type", "bribes"], "'bribes' is not a relation type of this dataset"),
+        # A malformed option value is a usage error (2); a question the data cannot answer, 1.
+        (["--as-of", "2020-13"], 2, "Invalid value for '--as-of': '2020-13' is not a real month"),
+        (["--since", "2021", "--until", "2020"], 2, "--until 2020 is before --since 2021"),
+        (["--focus", "Atlantis"], 1, "no actor is called 'Atlantis'"),
+        (["--perspective", "Atlantis"], 1, "no actor is called 'Atlantis'"),
+        (["--type", "bribes"], 1, "'bribes' is not a relation type of this dataset"),
     ],
 )
-def test_render_refuses_bad_questions_cleanly(run, tmp_path, seed_path, args, message):
+def test_render_refuses_bad_questions_cleanly(run, tmp_path, seed_path, args, code, message):
     out = tmp_path / "p.html"
     result = run("render", "--data", seed_path, "-o", out, *args)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert message in result.stderr
+    assert "Traceback" not in result.output
     assert not out.exists()
 
 

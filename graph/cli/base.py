@@ -5,19 +5,20 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from graph import __version__
 from graph.build import build_graph
-from graph.dates import parse_partial_date
-from graph.errors import ActorGraphError, DataError, QueryError
+from graph.dates import PartialDate, parse_partial_date
+from graph.errors import ActorGraphError, DataError
 from graph.formatting import count
 from graph.load import bundled_dataset_path, load_dataset
 from graph.model import STATUSES
 from graph.resolve import resolve_actor
-from graph.views import drop_isolates, focus, in_force
+from graph.views import Selection, drop_isolates, focus, select
 
 __all__ = [
     "CONTEXT",
@@ -101,8 +102,25 @@ def data_options(f):
     return wrapper
 
 
+class _Date(click.ParamType):
+    """A YYYY, YYYY-MM or YYYY-MM-DD option value."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if value is None or isinstance(value, PartialDate):
+            return value
+        try:
+            return parse_partial_date(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 def filter_options(f):
-    """--type and --status: which relations to keep."""
+    """--type, --status, --as-of, --since, --until and --perspective: which relations to keep.
+
+    The command receives them together as ``selection`` (a :class:`graph.views.Selection`
+    whose perspective is still the name given on the command line)."""
 
     @click.option(
         "--type",
@@ -118,15 +136,42 @@ def filter_options(f):
         type=click.Choice(STATUSES),
         help="Keep only relations with this status (repeatable).",
     )
+    @click.option(
+        "--as-of",
+        "as_of",
+        type=_Date(),
+        metavar="DATE",
+        help="Keep relations in force then (YYYY, YYYY-MM or YYYY-MM-DD; a month or a "
+        "year means any time in it). Undated relations are always kept.",
+    )
+    @click.option(
+        "--since",
+        type=_Date(),
+        metavar="DATE",
+        help="Keep relations in force at some time from DATE on (undated ones too).",
+    )
+    @click.option(
+        "--until",
+        type=_Date(),
+        metavar="DATE",
+        help="Keep relations in force at some time up to DATE (undated ones too).",
+    )
+    @click.option("--perspective", metavar="ACTOR",
+                  help="The network as ACTOR tells it: confirmed relations and those it "
+                  "claims, without those it disputes.")  # fmt: skip
     @functools.wraps(f)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args, types, statuses, as_of, since, until, perspective, **kwargs):
+        if since is not None and until is not None and until.last < since.first:
+            raise click.UsageError(f"--until {until} is before --since {since}")
+        kwargs["selection"] = Selection(tuple(types), tuple(statuses), as_of, since, until,
+                                        perspective)  # fmt: skip
         return f(*args, **kwargs)
 
     return wrapper
 
 
 def view_options(f):
-    """--focus, --depth and --as-of: which part of the network a picture or a briefing shows."""
+    """--focus and --depth: which part of the network a picture or a briefing shows."""
 
     @click.option(
         "--focus", "focus_on", metavar="ACTOR", help="Only this actor and its neighbourhood."
@@ -138,9 +183,6 @@ def view_options(f):
         show_default=True,
         help="With --focus: how many relations away from the actor to include.",
     )
-    @click.option("--as-of", "as_of", metavar="DATE",
-                  help="Only relations in force then (YYYY, YYYY-MM or YYYY-MM-DD); undated "
-                  "ones stay.")  # fmt: skip
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         return f(*args, **kwargs)
@@ -182,7 +224,10 @@ def dataset_paths(data: tuple[str, ...]) -> list[str]:
     return [str(bundled)]
 
 
-def load_graph(data, strict, types=(), statuses=()):
+def load_graph(data, strict, selection: Selection | None = None, say_notes: bool = True):
+    """Load and validate the dataset (warnings on stderr), build the graph and apply the
+    selection. Returns (dataset, graph, notes saying what the selection left out); the notes
+    are also said on stderr unless ``say_notes`` is false (a page or a briefing shows them)."""
     dataset = load_dataset(dataset_paths(data), strict=strict)
     if dataset.warnings:
         for warning in dataset.warnings:
@@ -193,8 +238,16 @@ def load_graph(data, strict, types=(), statuses=()):
             "them errors)",
             err=True,
         )
-    G = build_graph(dataset, types=types or None, statuses=statuses or None)
-    return dataset, G
+    G = build_graph(dataset)
+    notes: list[str] = []
+    if selection is not None and selection.narrows:
+        if selection.perspective is not None:
+            selection = replace(selection, perspective=resolve_actor(G, selection.perspective))
+        G, notes = select(G, selection)
+        if say_notes:
+            for note in notes:
+                click.echo(f"actorgraph: {note}", err=True)
+    return dataset, G, notes
 
 
 def emit(text: str) -> None:
@@ -219,26 +272,12 @@ def cli():
     """
 
 
-def _as_of(text: str | None):
-    if text is None:
-        return None
-    try:
-        return parse_partial_date(text)
-    except ValueError as exc:
-        raise QueryError(f"--as-of: {exc}") from None
-
-
-def narrow(G, focus_on, depth, as_of, types, statuses):
-    """Apply --as-of, --focus and the relation filters; say in notes what is left out.
-
-    Returns the smaller graph, the focus actor's id (or None) and the notes.
-    """
+def narrow(G, notes: list[str], selection: Selection, focus_on, depth):
+    """Apply --focus, and hide the actors a selection leaves without relations; add to
+    ``notes`` what is left out. Returns the smaller graph, the focus actor's id (or None) and
+    the notes."""
     total = G.number_of_nodes()
-    notes = []
-    when = _as_of(as_of)
-    if when is not None:
-        G = in_force(G, when)
-        notes.append(f"Relations in force in {when} (undated relations always shown).")
+    notes = list(notes)
     center = None
     if focus_on:
         center = resolve_actor(G, focus_on)
@@ -247,11 +286,8 @@ def narrow(G, focus_on, depth, as_of, types, statuses):
             f"{G.nodes[center]['name']} and the actors within {count(depth, 'relation')} of it: "
             f"{G.number_of_nodes()} of {total} actors."
         )
-    if types or statuses or when is not None:
+    if selection.narrows:
         G, dropped = drop_isolates(G, keep=center)
-        what = ", ".join([*types, *statuses])
-        if what:
-            notes.insert(0, f"Only relations of: {what}.")
         if dropped:
             notes.append(f"{count(dropped, 'actor')} with no such relation not shown.")
     return G, center, notes

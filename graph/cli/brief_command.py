@@ -51,9 +51,7 @@ from graph.formatting import count
 @view_options
 @data_options
 @filter_options
-def brief(
-    focus_on, depth, as_of, audience, fmt, title, folder, open_page, data, strict, types, statuses
-):
+def brief(focus_on, depth, audience, fmt, title, folder, open_page, data, strict, selection):
     """Write a teaching briefing: Markdown and printable HTML, with a picture of the network.
 
     Every sentence is derived from the data: the cast and their roles, the key actors and
@@ -70,8 +68,8 @@ def brief(
     from graph.briefing import write_briefing
 
     paths = dataset_paths(data)
-    _, G = load_graph(data or tuple(paths), strict, types, statuses)
-    G, center, notes = narrow(G, focus_on, depth, as_of, types, statuses)
+    _, G, notes = load_graph(data or tuple(paths), strict, selection, say_notes=False)
+    G, center, notes = narrow(G, notes, selection, focus_on, depth)
     stem = Path(paths[0]).stem + (f"-{center}" if center else "") + "-brief"
     formats = ("md", "html") if fmt == "both" else (fmt,)
     written = write_briefing(

@@ -101,7 +101,7 @@ def _problem_dict(problem) -> dict:
 @data_options
 @filter_options
 @format_option
-def actors(kinds, data, strict, types, statuses, fmt):
+def actors(kinds, data, strict, selection, fmt):
     """List the actors, with their kind, aliases and number of relations.
 
     \b
@@ -109,7 +109,7 @@ def actors(kinds, data, strict, types, statuses, fmt):
       actorgraph actors --kind state
       actorgraph actors --format csv > actors.csv
     """
-    _, G = load_graph(data, strict, types, statuses)
+    _, G, _ = load_graph(data, strict, selection)
     rows = list_actors(G, kinds=kinds or None)
     if fmt == "json":
         emit(to_json(rows))
@@ -144,7 +144,7 @@ def actors(kinds, data, strict, types, statuses, fmt):
 @data_options
 @filter_options
 @format_option
-def relations(actor, kinds, evidence, data, strict, types, statuses, fmt):
+def relations(actor, kinds, evidence, data, strict, selection, fmt):
     """List the relations: who does what to whom, with status, dates and claims.
 
     \b
@@ -153,7 +153,7 @@ def relations(actor, kinds, evidence, data, strict, types, statuses, fmt):
       actorgraph relations --actor Khazali --evidence
       actorgraph relations --status alleged --status denied --format json
     """
-    _, G = load_graph(data, strict, types, statuses)
+    _, G, _ = load_graph(data, strict, selection)
     actor_id = resolve_actor(G, actor) if actor else None
     rows = list_relations(G, actor=actor_id, kinds=kinds or None)
     if fmt == "json":
@@ -222,7 +222,7 @@ def types_command(data, strict, fmt):
       actorgraph types
       actorgraph types --data mystory.yaml --format json
     """
-    dataset, G = load_graph(data, strict)
+    dataset, G, _ = load_graph(data, strict)
     used: dict[str, int] = {}
     for r in dataset.relations:
         used[r.type] = used.get(r.type, 0) + 1

@@ -30,7 +30,7 @@ from graph.summary import summarize
 @data_options
 @filter_options
 @format_option
-def centrality_command(measures, top, data, strict, types, statuses, fmt):
+def centrality_command(measures, top, data, strict, selection, fmt):
     """Rank actors by degree, betweenness, closeness, PageRank and eigenvector centrality.
 
     Measures are computed by networkx on the actor network: one link from A to B when any
@@ -42,7 +42,7 @@ def centrality_command(measures, top, data, strict, types, statuses, fmt):
       actorgraph centrality --measure betweenness --top 5
       actorgraph centrality --type directs --type leads --format csv
     """
-    _, G = load_graph(data, strict, types, statuses)
+    _, G, _ = load_graph(data, strict, selection)
     chosen = list(measures) or list(MEASURES)
     result = centrality(G, chosen)
     sort_by = next((m for m in (chosen if measures else ["pagerank"]) if m in result.scores), None)
@@ -99,7 +99,7 @@ def centrality_command(measures, top, data, strict, types, statuses, fmt):
 @data_options
 @filter_options
 @format_option
-def summary(top, data, strict, types, statuses, fmt):
+def summary(top, data, strict, selection, fmt):
     """Summarize the dataset: counts, the most central actors, the strongest influence chains.
 
     \b
@@ -107,7 +107,7 @@ def summary(top, data, strict, types, statuses, fmt):
       actorgraph summary
       actorgraph summary --data mystory.yaml --format json
     """
-    _, G = load_graph(data, strict, types, statuses)
+    _, G, _ = load_graph(data, strict, selection)
     s = summarize(G, top=top)
     if fmt == "json":
         emit(to_json(s))

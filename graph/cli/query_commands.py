@@ -41,8 +41,8 @@ def _influence_command(name: str, backwards: bool):
     @data_options
     @filter_options
     @format_option
-    def command(actor, depth, top, evidence, data, strict, types, statuses, fmt):
-        _, G = load_graph(data, strict, types, statuses)
+    def command(actor, depth, top, evidence, data, strict, selection, fmt):
+        _, G, _ = load_graph(data, strict, selection)
         actor_id = resolve_actor(G, actor)
         search = influenced_by_chains if backwards else influence_chains
         chains = search(G, actor_id, depth=depth)
@@ -151,9 +151,7 @@ _influence_command("influenced-by", backwards=True)
 @data_options
 @filter_options
 @format_option
-def path(
-    source, target, every, depth, undirected, limit, evidence, data, strict, types, statuses, fmt
-):
+def path(source, target, every, depth, undirected, limit, evidence, data, strict, selection, fmt):
     """Show the shortest chain of relations from SOURCE to TARGET, with the evidence for each step.
 
     Relations are followed in their direction (symmetric types both ways) unless
@@ -165,7 +163,7 @@ def path(
       actorgraph path "Iraqi lawmakers" Khazali --undirected
       actorgraph path Iran "Taji base" --all --depth 3
     """
-    _, G = load_graph(data, strict, types, statuses)
+    _, G, _ = load_graph(data, strict, selection)
     a, b = resolve_actor(G, source), resolve_actor(G, target)
     if every:
         chains = all_chains(G, a, b, depth=depth, undirected=undirected)
@@ -234,7 +232,7 @@ def path(
 @data_options
 @filter_options
 @format_option
-def neighbors_command(actor, evidence, data, strict, types, statuses, fmt):
+def neighbors_command(actor, evidence, data, strict, selection, fmt):
     """Show ACTOR's relations, outgoing, incoming and mutual, grouped by type.
 
     \b
@@ -242,7 +240,7 @@ def neighbors_command(actor, evidence, data, strict, types, statuses, fmt):
       actorgraph neighbors Iran
       actorgraph neighbors "PMU militias" --evidence
     """
-    _, G = load_graph(data, strict, types, statuses)
+    _, G, _ = load_graph(data, strict, selection)
     actor_id = resolve_actor(G, actor)
     result = neighbors(G, actor_id)
     if fmt == "json":

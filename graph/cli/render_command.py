@@ -41,9 +41,7 @@ from graph.formatting import count
 @view_options
 @data_options
 @filter_options
-def render(
-    focus_on, depth, as_of, size_by, title, output, open_page, data, strict, types, statuses
-):
+def render(focus_on, depth, size_by, title, output, open_page, data, strict, selection):
     """Draw the network as one interactive HTML page that works offline.
 
     Actors are coloured and shaped by kind and sized by a centrality; relations are
@@ -60,8 +58,8 @@ def render(
     from graph.render import render_page
 
     paths = dataset_paths(data)
-    _, G = load_graph(data or tuple(paths), strict, types, statuses)
-    G, center, notes = narrow(G, focus_on, depth, as_of, types, statuses)
+    _, G, notes = load_graph(data or tuple(paths), strict, selection, say_notes=False)
+    G, center, notes = narrow(G, notes, selection, focus_on, depth)
     if output is None:
         stem = Path(paths[0]).stem + (f"-{center}" if center else "")
         output = Path("output") / f"{stem}.html"
