@@ -156,7 +156,8 @@ def evidence_lines(evidence: Sequence[dict], indent: str) -> list[str]:
         where = e["source"] + (f", {e['url']}" if e.get("url") else "")
         # Non-breaking spaces keep "— source" on one line; they are plain spaces again after.
         glued = "\u00a0".join(["—", *where.split()])
-        lines.append(wrap(f"“{quote}” {glued}", indent).replace("\u00a0", " "))
+        against = "against:\u00a0" if e.get("side") == "dispute" else ""
+        lines.append(wrap(f"{against}“{quote}” {glued}", indent).replace("\u00a0", " "))
     return lines
 
 

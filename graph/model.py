@@ -55,16 +55,23 @@ class RelationType:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A verbatim quote supporting a relation, and where it comes from."""
+    """A verbatim quote about a relation, and where it comes from.
+
+    ``side`` is ``claim`` when the quote supports the relation (the default) and ``dispute``
+    when it denies it.
+    """
 
     source: str
     quote: str
     url: str | None = None
+    side: str = "claim"
 
     def as_dict(self) -> dict[str, str]:
         d = {"source": self.source, "quote": self.quote}
         if self.url:
             d["url"] = self.url
+        if self.side != "claim":
+            d["side"] = self.side
         return d
 
 

@@ -34,7 +34,8 @@ RELATION_FIELDS = (
     "evidence",
     "note",
 )
-EVIDENCE_FIELDS = ("source", "quote", "url")
+EVIDENCE_FIELDS = ("source", "quote", "url", "side")
+EVIDENCE_SIDES = ("claim", "dispute")
 # Names actorgraph itself sets on graph nodes and edges (or networkx takes as arguments):
 # an extra field may not use them.
 RESERVED_ACTOR_FIELDS = {
@@ -517,9 +518,14 @@ class _Checker:
                     item.marks["url"],
                     f"{label}: url {url!r} does not look like a web address (http:// or https://)",
                 )
+            side = (self.text(item, "side", label) or "claim").lower()
+            if side not in EVIDENCE_SIDES:
+                self.error(item.marks["side"], f"{label}: side {side!r} is not claim or dispute "
+                           "(claim: the quote supports the relation; dispute: it denies it)")  # fmt: skip
+                wrong = True
             self.unknown_fields(item, EVIDENCE_FIELDS, label, keep=False)
             if source is None or quote is None:
                 wrong = True
                 continue
-            out.append(Evidence(source, quote, url))
+            out.append(Evidence(source, quote, url, side))
         return None if wrong else tuple(out)

@@ -9,6 +9,7 @@ from graph.cli import (  # noqa: F401  (importing a module registers its command
     measure_commands,
     query_commands,
     render_command,
+    time_commands,
 )
 from graph.cli.base import cli
 

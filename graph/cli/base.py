@@ -22,6 +22,7 @@ from graph.views import Selection, drop_isolates, focus, select
 
 __all__ = [
     "CONTEXT",
+    "DateType",
     "cli",
     "data_options",
     "dataset_paths",
@@ -102,7 +103,7 @@ def data_options(f):
     return wrapper
 
 
-class _Date(click.ParamType):
+class DateType(click.ParamType):
     """A YYYY, YYYY-MM or YYYY-MM-DD option value."""
 
     name = "date"
@@ -139,20 +140,20 @@ def filter_options(f):
     @click.option(
         "--as-of",
         "as_of",
-        type=_Date(),
+        type=DateType(),
         metavar="DATE",
         help="Keep relations in force then (YYYY, YYYY-MM or YYYY-MM-DD; a month or a "
         "year means any time in it). Undated relations are always kept.",
     )
     @click.option(
         "--since",
-        type=_Date(),
+        type=DateType(),
         metavar="DATE",
         help="Keep relations in force at some time from DATE on (undated ones too).",
     )
     @click.option(
         "--until",
-        type=_Date(),
+        type=DateType(),
         metavar="DATE",
         help="Keep relations in force at some time up to DATE (undated ones too).",
     )

@@ -172,7 +172,9 @@
       } else if (e.url) {
         cite.append(" · " + e.url);
       }
-      details.append(el("blockquote", null, el("div", null, "“" + e.quote + "”"), cite));
+      var said = el("div", null, "“" + e.quote + "”");
+      if (e.side === "dispute") said.prepend(el("strong", null, "Against: "));
+      details.append(el("blockquote", null, said, cite));
     });
   }
 
