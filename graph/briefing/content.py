@@ -59,7 +59,8 @@ class Claim:
     status: str
     claimed_by: list[str]
     disputed_by: list[str]
-    quotes: list[int]
+    quotes: list[int]  # evidence for the relation
+    against: list[int] = field(default_factory=list)  # evidence denying it
 
 
 @dataclass
@@ -205,6 +206,10 @@ def _sources(G, limits) -> list[str] | None:
     return sorted(G, key=lambda n: (-G.out_degree(n), str(n)))[: limits["reach_actors"]]
 
 
+def _side(d: dict, side: str) -> list[dict]:
+    return [e for e in d.get("evidence") or [] if e.get("side", "claim") == side]
+
+
 def _linked(G, a, b) -> bool:
     return G.has_edge(a, b) or G.has_edge(b, a)
 
@@ -297,7 +302,7 @@ def brief_content(
         Claim(f"{name(G, u)} {verb(d['type'])} {name(G, v)}", d["status"],
               [name(G, c) for c in d.get("claimed_by") or []],
               [name(G, c) for c in d.get("disputed_by") or []],
-              quotes.refs(d.get("evidence") or [], limit=3))
+              quotes.refs(_side(d, "claim"), limit=3), quotes.refs(_side(d, "dispute"), limit=3))
         for u, v, d in contested[:max_rows]
     ]  # fmt: skip
 

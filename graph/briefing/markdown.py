@@ -89,10 +89,13 @@ def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | N
 
     out += ["## Contested claims", ""]
     if brief.claims:
-        out += ["| Claim | Status | Claimed by | Disputed by | Evidence |", "|---|---|---|---|---|"]
+        out += [
+            "| Claim | Status | Claimed by | Disputed by | For | Against |",
+            "|---|---|---|---|---|---|",
+        ]
         out += [f"| {e(c.sentence)} | {c.status} | {e(', '.join(c.claimed_by)) or '—'} | "
-                f"{e(', '.join(c.disputed_by)) or '—'} | {_refs(c.quotes).strip() or '—'} |"
-                for c in brief.claims]  # fmt: skip
+                f"{e(', '.join(c.disputed_by)) or '—'} | {_refs(c.quotes).strip() or '—'} | "
+                f"{_refs(c.against).strip() or '—'} |" for c in brief.claims]  # fmt: skip
         if len(brief.claims) < brief.claims_total:
             out += ["", f"*{len(brief.claims)} of {brief.claims_total:,} contested claims.*"]
     else:
