@@ -6,6 +6,7 @@ The group and shared options live in :mod:`graph.cli.base`; each module register
 from graph.cli import (  # noqa: F401  (importing a module registers its commands)
     brief_command,
     data_commands,
+    keyplayer_commands,
     measure_commands,
     query_commands,
     render_command,
