@@ -4,6 +4,7 @@ The group and shared options live in :mod:`graph.cli.base`; each module register
 """
 
 from graph.cli import (  # noqa: F401  (importing a module registers its commands)
+    balance_command,
     brief_command,
     data_commands,
     keyplayer_commands,
