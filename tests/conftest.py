@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -57,3 +58,18 @@ def run():
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return _run
+
+
+def small_graph(*edges) -> nx.MultiDiGraph:
+    """A graph for hand-worked cases: edges are (source, target), (source, target, influence)
+    or (source, target, influence, directed); influence defaults to 0.5, direction to True.
+    Actors are named by their id in capitals."""
+    G = nx.MultiDiGraph()
+    for i, e in enumerate(edges):
+        u, v = e[:2]
+        w = e[2] if len(e) > 2 else 0.5
+        directed = e[3] if len(e) > 3 else True
+        for n in (u, v):
+            G.add_node(n, name=n.upper())
+        G.add_edge(u, v, key=f"r{i}", type="t", influence=w, directed=directed, status="confirmed")
+    return G

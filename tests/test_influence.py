@@ -9,19 +9,8 @@ import random
 import networkx as nx
 import pytest
 
+from conftest import small_graph as graph
 from graph.influence import influence_chains, influenced_by_chains, strongest_chains
-
-
-def graph(*edges):
-    """edges: (source, target, influence) or (source, target, influence, directed)."""
-    G = nx.MultiDiGraph()
-    for i, e in enumerate(edges):
-        u, v, w = e[:3]
-        directed = e[3] if len(e) > 3 else True
-        for n in (u, v):
-            G.add_node(n, name=n.upper())
-        G.add_edge(u, v, key=f"r{i}", type="t", influence=w, directed=directed, status="confirmed")
-    return G
 
 
 def strengths(chains):

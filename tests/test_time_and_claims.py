@@ -83,7 +83,9 @@ def test_changes_on_the_seed(run, seed_path):
     data = json.loads(result.stdout)
     # The campaign "since 2020-10" starts between the two dates; nothing is dated to end.
     assert sorted(r["id"] for r in data["appeared"]) == [
-        "pmu_militias-targets-us_embassy", "pmu_militias-targets-us_forces"]
+        "pmu_militias-targets-us_embassy",
+        "pmu_militias-targets-us_forces",
+    ]
     assert data["ended"] == [] and data["unchanged"] == 21
     embassy = next(r for r in data["shifts"]["pagerank"] if r["id"] == "us_embassy")
     assert embassy["after"] > embassy["before"]  # newly targeted, so more "important"
@@ -129,9 +131,11 @@ def test_claims_list_both_sides(seed_graph):
     green = claims["pmu_militias-targets-green_zone"]
     assert green.disputed_by == ["PMU militias"] and green.claimed_by == []
     assert [e["quote"] for e in green.evidence_against] == [
-        "The Iranian militias denied responsibility for the latest attacks."]
+        "The Iranian militias denied responsibility for the latest attacks."
+    ]
     assert [e["quote"] for e in green.evidence_for] == [
-        "two missiles, one targeting the Green Zone where the American Embassy is located"]
+        "two missiles, one targeting the Green Zone where the American Embassy is located"
+    ]
     blamed = claims["iran-targets-us_embassy"]
     assert blamed.claimed_by == ["United States"] and blamed.relation["status"] == "alleged"
 
@@ -150,10 +154,13 @@ def test_an_evidence_side_must_be_claim_or_dispute():
     from graph.errors import DataError
 
     with pytest.raises(DataError) as info:
-        load_text("""
+        load_text(
+            """
 actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]
 relations:
   - {source: a, target: b, type: supports,
      evidence: [{source: s, quote: q, side: maybe}]}
-""", "x.yaml")
+""",
+            "x.yaml",
+        )
     assert "side 'maybe' is not claim or dispute" in str(info.value)

@@ -9,23 +9,11 @@ import random
 import networkx as nx
 import pytest
 
+from conftest import small_graph as graph
 from graph.build import actor_network
 from graph.errors import ActorNotFoundError, QueryError
 from graph.influence import influence_chains
 from graph.whatif import what_if
-
-
-def graph(*edges):
-    """edges: (source, target) or (source, target, influence) or (…, directed)."""
-    G = nx.MultiDiGraph()
-    for i, e in enumerate(edges):
-        u, v = e[:2]
-        w = e[2] if len(e) > 2 else 0.5
-        directed = e[3] if len(e) > 3 else True
-        for n in (u, v):
-            G.add_node(n, name=n.upper())
-        G.add_edge(u, v, key=f"r{i}", type="t", influence=w, directed=directed, status="confirmed")
-    return G
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ __all__ = [
     "format_option",
     "load_graph",
     "narrow",
+    "top_option",
     "view_options",
 ]
 
@@ -189,6 +190,12 @@ def view_options(f):
         return f(*args, **kwargs)
 
     return wrapper
+
+
+def top_option(default: int | None, help: str):
+    """--top N, with this command's default and meaning."""
+    return click.option("--top", type=click.IntRange(min=1), default=default,
+                        show_default=default is not None, help=help)  # fmt: skip
 
 
 def format_option(f):

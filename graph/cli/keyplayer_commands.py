@@ -13,6 +13,7 @@ from graph.cli.base import (
     filter_options,
     format_option,
     load_graph,
+    top_option,
 )
 from graph.formatting import count, number, table, to_csv, to_json, wrap, wrap_parts
 from graph.keyplayers import key_players
@@ -78,7 +79,7 @@ def _top_note(shown: int, total: int) -> str:
     show_default=True,
     help="Above 1: more, smaller blocs; below 1: fewer, larger ones.",
 )
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the N largest.")
+@top_option(None, "Show only the N largest.")
 @data_options
 @filter_options
 @format_option
@@ -179,13 +180,7 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
 
 
 @cli.command(context_settings=CONTEXT, name="key-players")
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="How many actors each ranking shows (CSV lists every actor).",
-)
+@top_option(5, "How many actors each ranking shows (CSV lists every actor).")
 @data_options
 @filter_options
 @format_option
@@ -306,13 +301,7 @@ def key_players_command(top, data, strict, selection, fmt):
     metavar="ACTOR",
     help="An actor to take out, with its relations (repeatable).",
 )
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    help="Most rows the table shows per section.",
-)
+@top_option(10, "Most rows the table shows per section.")
 @data_options
 @filter_options
 @format_option

@@ -13,6 +13,7 @@ from graph.cli.base import (
     filter_options,
     format_option,
     load_graph,
+    top_option,
 )
 from graph.formatting import number, table, to_csv, to_json, wrap
 from graph.summary import summarize
@@ -26,7 +27,7 @@ from graph.summary import summarize
     type=click.Choice(MEASURES),
     help="Measure to compute (repeatable; default: all). The first one sorts the table.",
 )
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the top N actors.")
+@top_option(None, "Show only the top N actors.")
 @data_options
 @filter_options
 @format_option
@@ -89,13 +90,7 @@ def centrality_command(measures, top, data, strict, selection, fmt):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="How many central actors and chains to show.",
-)
+@top_option(5, "How many central actors and chains to show.")
 @data_options
 @filter_options
 @format_option

@@ -13,6 +13,7 @@ from graph.cli.base import (
     filter_options,
     format_option,
     load_graph,
+    top_option,
 )
 from graph.formatting import chain_block, claim_note, evidence_lines, number, to_csv, to_json, wrap
 from graph.influence import influence_chains, influenced_by_chains
@@ -36,7 +37,7 @@ def _influence_command(name: str, backwards: bool):
         default=None,
         help="At most this many steps per chain (default: no limit).",
     )
-    @click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N.")
+    @top_option(None, "Show only the first N.")
     @evidence_option(True)
     @data_options
     @filter_options

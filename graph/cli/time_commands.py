@@ -15,6 +15,7 @@ from graph.cli.base import (
     filter_options,
     format_option,
     load_graph,
+    top_option,
 )
 from graph.formatting import claim_note, count, evidence_lines, number, table, to_csv, to_json, wrap
 from graph.resolve import resolve_actor
@@ -76,13 +77,7 @@ def timeline_command(data, strict, selection, fmt):
     help="The earlier date (YYYY, YYYY-MM or YYYY-MM-DD).",
 )
 @click.option("--to", "end", type=DateType(), required=True, metavar="DATE", help="The later date.")
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="How many key actors to compare.",
-)
+@top_option(5, "How many key actors to compare.")
 @data_options
 @filter_options
 @format_option
