@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.balance_solvers import Budget, Part
-
 __all__ = [
     "EXACT_LIMIT",
     "MAX_AUTO_CAMPS",
@@ -166,6 +164,10 @@ def balance_partition(
         ks = [camps]
     else:
         raise ValueError(f"camps must be a whole number ≥ 1 or 'auto', not {camps!r}")
+    # The solvers need numpy and scipy: imported here, so that loading this module (as every
+    # command start does) stays cheap.
+    from graph.balance_solvers import Budget, Part
+
     budget = Budget(time_limit, exact_limit, seed)
     rank = {n: i for i, n in enumerate(aligned)}
     components = sorted(nx.connected_components(S.subgraph(aligned)), key=lambda c: -len(c))

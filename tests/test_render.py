@@ -158,7 +158,7 @@ def test_query_commands_do_not_import_the_drawing_libraries():
         "import sys; from graph.cli import cli\n"
         "try:\n    cli(['path', 'Iran', 'ISIS', '--no-evidence'], standalone_mode=False)\n"
         "finally:\n"
-        "    heavy = [m for m in ('pyvis', 'jinja2', 'IPython', 'matplotlib') if m in sys.modules]\n"
+        "    heavy = [m for m in ('pyvis', 'jinja2', 'IPython', 'matplotlib', 'numpy', 'scipy') if m in sys.modules]\n"
         "    print('HEAVY', heavy)\n"
     )
     done = subprocess.run(
