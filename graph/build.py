@@ -10,7 +10,7 @@ from graph.errors import QueryError
 from graph.model import STATUSES, Dataset, Relation
 from graph.schema import did_you_mean
 
-__all__ = ["actor_network", "build_graph", "relation_steps"]
+__all__ = ["actor_network", "build_graph"]
 
 
 def build_graph(
@@ -116,22 +116,6 @@ def _check_names(names: Iterable[str] | None, known, what: str) -> set[str] | No
                 f"known: {', '.join(sorted(known))}"
             )
     return chosen
-
-
-def relation_steps(G: nx.MultiDiGraph, u: str, v: str) -> list[tuple[str, str, str, bool]]:
-    """Every relation that lets one go from ``u`` to ``v`` in one step.
-
-    Each is ``(source, target, key, forward)``: ``forward`` is False for a symmetric relation
-    written from ``v`` to ``u``. A relation from ``v`` to ``u`` that is symmetric counts.
-    """
-    steps = [(u, v, key, True) for key in G.get_edge_data(u, v, default={})]
-    if u != v:
-        steps += [
-            (v, u, key, False)
-            for key, data in G.get_edge_data(v, u, default={}).items()
-            if not data["directed"]
-        ]
-    return steps
 
 
 def actor_network(G: nx.MultiDiGraph) -> nx.DiGraph:

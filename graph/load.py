@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from graph.errors import DataError, Problem
@@ -428,8 +429,6 @@ class _RelationChecker:
 
 def _assign_ids(relations: list[Relation], taken: set[str]) -> list[Relation]:
     """Give each relation without an id a readable one: ``source-type-target`` (``-2``, ``-3``…)."""
-    from dataclasses import replace
-
     out = []
     for relation in relations:
         if not relation.id:

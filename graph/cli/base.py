@@ -31,6 +31,7 @@ __all__ = [
     "filter_options",
     "format_option",
     "load_graph",
+    "load_view",
     "narrow",
     "top_option",
     "view_options",
@@ -278,6 +279,16 @@ def cli():
       actorgraph path Iran "US Embassy"
       actorgraph centrality --measure betweenness --top 5
     """
+
+
+def load_view(data, strict, selection: Selection, focus_on, depth):
+    """What render and brief draw: the graph loaded and selected, --focus applied, actors
+    left without relations hidden. Returns (graph, notes on what is left out, file stem:
+    the first dataset's name, plus the focus actor's id)."""
+    paths = dataset_paths(data)
+    _, G, notes = load_graph(tuple(paths), strict, selection, say_notes=False)
+    G, center, notes = narrow(G, notes, selection, focus_on, depth)
+    return G, notes, Path(paths[0]).stem + (f"-{center}" if center else "")
 
 
 def narrow(G, notes: list[str], selection: Selection, focus_on, depth):

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from graph.cli.base import (
     CONTEXT,
     cli,
     data_options,
-    dataset_paths,
     emit,
     filter_options,
-    load_graph,
-    narrow,
+    load_view,
     view_options,
 )
 from graph.formatting import count
@@ -67,10 +63,8 @@ def brief(focus_on, depth, audience, fmt, title, folder, open_page, data, strict
     """
     from graph.briefing import write_briefing
 
-    paths = dataset_paths(data)
-    _, G, notes = load_graph(data or tuple(paths), strict, selection, say_notes=False)
-    G, center, notes = narrow(G, notes, selection, focus_on, depth)
-    stem = Path(paths[0]).stem + (f"-{center}" if center else "") + "-brief"
+    G, notes, stem = load_view(data, strict, selection, focus_on, depth)
+    stem += "-brief"
     formats = ("md", "html") if fmt == "both" else (fmt,)
     written = write_briefing(
         G, folder, stem, formats=formats, audience=audience, title=title, notes=notes

@@ -10,11 +10,9 @@ from graph.cli.base import (
     CONTEXT,
     cli,
     data_options,
-    dataset_paths,
     emit,
     filter_options,
-    load_graph,
-    narrow,
+    load_view,
     view_options,
 )
 from graph.formatting import count
@@ -57,11 +55,8 @@ def render(focus_on, depth, size_by, title, output, open_page, data, strict, sel
     """
     from graph.render import render_page
 
-    paths = dataset_paths(data)
-    _, G, notes = load_graph(data or tuple(paths), strict, selection, say_notes=False)
-    G, center, notes = narrow(G, notes, selection, focus_on, depth)
+    G, notes, stem = load_view(data, strict, selection, focus_on, depth)
     if output is None:
-        stem = Path(paths[0]).stem + (f"-{center}" if center else "")
         output = Path("output") / f"{stem}.html"
     written = render_page(G, output, title=title, size_by=size_by, notes=notes)
     emit(
