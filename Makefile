@@ -27,13 +27,14 @@ test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 ## chromium: the browser tests drive Debian's /usr/bin/chromium (never a downloaded browser),
-## and print briefings to pages with pdftoppm (poppler-utils)
+## and print briefings to pages with pdftoppm (poppler-utils) in Times-metric fonts (fonts-liberation)
+LIBERATION := /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
 chromium:
-	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm || { \
-	  echo "installing Debian's chromium and poppler-utils for the browser tests"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils || \
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftoppm -a -e $(LIBERATION) || { \
+	  echo "installing Debian's chromium, poppler-utils and fonts-liberation for the browser tests"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils fonts-liberation || \
 	  { $(SUDO) apt-get update -q && \
-	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils; }; }
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils fonts-liberation; }; }
 
 ## screenshot: remake docs/screenshot.png from the seed dataset
 screenshot: $(STAMP) chromium

@@ -62,3 +62,24 @@ def test_the_briefing_prints_on_a_few_pages(
         assert len(pages) == 2
     else:
         assert 2 <= len(pages) <= 3
+
+
+def test_the_briefing_is_set_in_times_metric_fonts(seed_briefs, open_page):
+    """The page counts above hold for fonts with Times/Arial metrics, which the style sheet asks
+    for first (Liberation on Linux, Times New Roman and Arial elsewhere). Chromium reports the
+    fonts it really used; a machine without them lays the briefing out wider."""
+    page, log = open_page(seed_briefs / "analysts" / "actors-brief.html", wait=False)
+    page.emulate_media(media="print")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    used = {}
+    for selector in ("blockquote, .quotes li, td", "h2"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        used[selector] = {f["familyName"] for f in fonts}
+    assert used["blockquote, .quotes li, td"] <= {"Liberation Serif", "Times New Roman", "Tinos"}, (
+        f"body text is set in {used}: install Debian's fonts-liberation (make test does)"
+    )
+    assert used["h2"] <= {"Liberation Sans", "Arial", "Arimo", "Helvetica"}, used
