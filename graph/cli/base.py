@@ -17,6 +17,7 @@ from graph.errors import ActorGraphError, DataError
 from graph.formatting import count
 from graph.load import bundled_dataset_path, load_dataset
 from graph.model import STATUSES
+from graph.progress import set_quiet
 from graph.resolve import resolve_actor
 from graph.views import Selection, drop_isolates, focus, select
 
@@ -34,6 +35,7 @@ __all__ = [
     "load_view",
     "narrow",
     "top_option",
+    "use_cache",
     "view_options",
 ]
 
@@ -86,6 +88,17 @@ class _Group(click.Group):
 # -- shared options ---------------------------------------------------------------------------------
 
 
+def _no_cache(ctx: click.Context, param, value: bool) -> None:
+    if value:
+        ctx.meta["actorgraph.no_cache"] = True
+
+
+def use_cache() -> bool:
+    """False when the running command was given --no-cache."""
+    ctx = click.get_current_context(silent=True)
+    return not (ctx is not None and ctx.meta.get("actorgraph.no_cache"))
+
+
 def data_options(f):
     """--data and --strict: which files to load, and whether warnings are errors."""
 
@@ -98,6 +111,14 @@ def data_options(f):
         "else the bundled seed dataset.",
     )
     @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+    @click.option(
+        "--no-cache",
+        is_flag=True,
+        expose_value=False,
+        callback=_no_cache,
+        help="Read and validate the files again instead of using the cache of an earlier "
+        "load of the same, unchanged files.",
+    )
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         return f(*args, **kwargs)
@@ -266,6 +287,9 @@ def emit(text: str) -> None:
 
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="actorgraph")
+@click.option("-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, param, value: value and set_quiet(True),
+              help="No progress bars (they are drawn on stderr only when it is a terminal).")  # fmt: skip
 def cli():
     """Map political and conflict actors and the relations between them, and ask who
     influences whom, through which chain, who is central and who brokers.
