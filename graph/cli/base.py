@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
 from dataclasses import replace
@@ -72,6 +73,21 @@ class _DataProblems(click.ClickException):
 
 
 class _Group(click.Group):
+    """The command group: commands registered on first use, and the error boundary."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        #: command name -> module of graph.cli that registers it, imported when first needed
+        self.lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(self.lazy_commands))
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.commands and name in self.lazy_commands:
+            importlib.import_module(f"graph.cli.{self.lazy_commands[name]}")
+        return super().get_command(ctx, name)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
