@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.build import actor_network
+from graph.engine import Measures
 
 __all__ = ["MEANINGS", "MEASURES", "Centrality", "centrality"]
 
@@ -41,16 +42,23 @@ def centrality(
     measures: tuple[str, ...] | list[str] = MEASURES,
     *,
     betweenness_sample: int | None = None,
+    backend: str | None = None,
 ) -> Centrality:
     """Compute the chosen measures on the actor network (see :func:`actor_network`).
 
-    Every value is networkx's own on that network: degree centralities, normalized
+    Every value is networkx's on that network: degree centralities, normalized
     betweenness, closeness on outgoing distances (``closeness_centrality`` of the reversed
     network), PageRank (alpha 0.85) and eigenvector centrality (on incoming links), which is
     only defined when every actor can reach every other.
 
     ``betweenness_sample`` estimates betweenness from that many source actors (networkx's
     ``k``, seeded) instead of all of them: faster on big networks, and no longer exact.
+
+    Betweenness and closeness, the heavy ones, are computed by ``backend``
+    (:mod:`graph.engine`): by default the compiled engine, rustworkx (tens of times faster;
+    closeness digit for digit networkx's, betweenness within 1e-9 of it), ``"networkx"``
+    for networkx's own implementation, or the name of an installed networkx backend; an
+    unknown name is a :class:`~graph.errors.QueryError`.
 
     >>> G = nx.MultiDiGraph()
     >>> for u, v in [("a", "b"), ("b", "c")]:
@@ -62,6 +70,7 @@ def centrality(
     0.707
     """
     D = actor_network(G)
+    heavy = Measures(D, backend)
     result = Centrality()
     for measure in measures:
         if measure == "in_degree":
@@ -74,9 +83,9 @@ def centrality(
             )
         elif measure == "betweenness":
             k = betweenness_sample if betweenness_sample and betweenness_sample < len(D) else None
-            result.scores[measure] = nx.betweenness_centrality(D, k=k, seed=7 if k else None)
+            result.scores[measure] = heavy.betweenness(sample=k, seed=7 if k else None)
         elif measure == "closeness":
-            result.scores[measure] = nx.closeness_centrality(D.reverse(copy=False))
+            result.scores[measure] = heavy.closeness(outward=True)
         elif measure == "pagerank":
             result.scores[measure] = nx.pagerank(D) if len(D) else {}
         elif measure == "eigenvector":

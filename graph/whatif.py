@@ -75,7 +75,7 @@ class WhatIf:
     shifts: dict[str, tuple[Shift, ...]]
 
 
-def what_if(G: nx.MultiDiGraph, removed: Iterable[str]) -> WhatIf:
+def what_if(G: nx.MultiDiGraph, removed: Iterable[str], *, backend: str | None = None) -> WhatIf:
     """Compare the network with and without the ``removed`` actors (and their relations).
 
     Only pairs of actors that stay are compared:
@@ -92,7 +92,8 @@ def what_if(G: nx.MultiDiGraph, removed: Iterable[str]) -> WhatIf:
     - ``shifts``: PageRank and betweenness (:func:`graph.centrality.centrality`) before and
       after, biggest absolute change first. Each is computed on its own network, so scores
       are shares of that network (PageRank sums to 1; betweenness is divided by the number
-      of pairs, which shrinks).
+      of pairs, which shrinks). ``backend`` computes betweenness (see
+      :func:`graph.centrality.centrality`).
 
     ``actors`` and ``relations`` are (before, after) counts. Cost: a strongest-chain search
     and a breadth-first search from every actor, twice, and betweenness twice (O(n·m)).
@@ -128,13 +129,13 @@ def what_if(G: nx.MultiDiGraph, removed: Iterable[str]) -> WhatIf:
         (CutOff(t, tuple(sorted(s, key=names.get))) for t, s in lost_by.items()),
         key=lambda c: (-len(c.sources), names[c.actor]),
     )
-    before = centrality(G, SHIFT_MEASURES)
-    after = centrality(H, SHIFT_MEASURES)
+    before = centrality(G, SHIFT_MEASURES, backend=backend)
+    after = centrality(H, SHIFT_MEASURES, backend=backend)
     shifts = {
         m: tuple(
             sorted(
                 (Shift(n, before.scores[m][n], after.scores[m][n]) for n in H),
-                key=lambda s: (-abs(s.change), names[s.actor]),
+                key=lambda s: (-_visible(s.change), names[s.actor]),
             )
         )
         for m in SHIFT_MEASURES
@@ -148,6 +149,11 @@ def what_if(G: nx.MultiDiGraph, removed: Iterable[str]) -> WhatIf:
         cut_off=tuple(cut_off),
         shifts=shifts,
     )
+
+
+def _visible(change: float) -> float:
+    """The size of a change, float noise (engines add in different orders) counted as none."""
+    return abs(change) if abs(change) > 1e-12 else 0.0
 
 
 def _broken_chains(G, H, gone: set[str], names: dict[str, str]) -> list[BrokenChain]:

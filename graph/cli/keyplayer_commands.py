@@ -15,6 +15,7 @@ from graph.cli.base import (
     load_graph,
     top_option,
 )
+from graph.cli.measure_commands import backend_option
 from graph.formatting import count, number, table, to_csv, to_json, wrap, wrap_parts
 from graph.keyplayers import key_players
 from graph.resolve import resolve_actor
@@ -302,10 +303,11 @@ def key_players_command(top, data, strict, selection, fmt):
     help="An actor to take out, with its relations (repeatable).",
 )
 @top_option(10, "Most rows the table shows per section.")
+@backend_option("betweenness")
 @data_options
 @filter_options
 @format_option
-def whatif_command(remove, top, data, strict, selection, fmt):
+def whatif_command(remove, top, backend, data, strict, selection, fmt):
     """Compare the network with and without some actors: the influence chains and paths that
     break, the actors others can no longer reach, how PageRank and betweenness shift.
 
@@ -319,7 +321,7 @@ def whatif_command(remove, top, data, strict, selection, fmt):
     """
     _, G, _ = load_graph(data, strict, selection)
     removed = list(dict.fromkeys(resolve_actor(G, name) for name in remove))
-    w = what_if(G, removed)
+    w = what_if(G, removed, backend=backend)
     if fmt == "json":
         emit(to_json(_whatif_record(G, w)))
         return

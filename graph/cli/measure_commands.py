@@ -15,8 +15,31 @@ from graph.cli.base import (
     load_graph,
     top_option,
 )
+from graph.engine import ENGINE, check_backend
 from graph.formatting import number, table, to_csv, to_json, wrap
 from graph.summary import summarize
+
+__all__ = ["backend_option"]
+
+
+def _check_backend(ctx: click.Context, param, value: str | None) -> str | None:
+    if value is not None:
+        check_backend(value)  # an unknown name stops here, before the data is loaded
+    return value
+
+
+def backend_option(what: str = "betweenness and closeness"):
+    """--backend NAME: who computes the heavy measures (see :mod:`graph.engine`)."""
+    return click.option(
+        "--backend",
+        metavar="NAME",
+        default=None,
+        callback=_check_backend,
+        help=f"Who computes {what}. Default: the compiled engine "
+        f"({ENGINE}), with networkx's values. 'networkx': networkx's own reference "
+        "implementation (pure Python, slow on big networks). Any other name: an installed "
+        "networkx backend, through networkx's dispatch (e.g. nx-cugraph on a GPU machine).",
+    )
 
 
 @cli.command(context_settings=CONTEXT, name="centrality")
@@ -28,24 +51,27 @@ from graph.summary import summarize
     help="Measure to compute (repeatable; default: all). The first one sorts the table.",
 )
 @top_option(None, "Show only the top N actors.")
+@backend_option()
 @data_options
 @filter_options
 @format_option
-def centrality_command(measures, top, data, strict, selection, fmt):
+def centrality_command(measures, top, backend, data, strict, selection, fmt):
     """Rank actors by degree, betweenness, closeness, PageRank and eigenvector centrality.
 
-    Measures are computed by networkx on the actor network: one link from A to B when any
-    relation goes from A to B (symmetric types count both ways).
+    Measures are networkx's, on the actor network: one link from A to B when any relation
+    goes from A to B (symmetric types count both ways). Betweenness and closeness are
+    computed by a compiled engine unless --backend names another.
 
     \b
     Example:
       actorgraph centrality
       actorgraph centrality --measure betweenness --top 5
+      actorgraph centrality --measure closeness --backend networkx
       actorgraph centrality --type directs --type leads --format csv
     """
     _, G, _ = load_graph(data, strict, selection)
     chosen = list(measures) or list(MEASURES)
-    result = centrality(G, chosen)
+    result = centrality(G, chosen, backend=backend)
     sort_by = next((m for m in (chosen if measures else ["pagerank"]) if m in result.scores), None)
     order = [n for n, _ in result.ranking(sort_by)] if sort_by else list(G)
     order = order[:top] if top else order
