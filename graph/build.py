@@ -7,7 +7,9 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.errors import QueryError
-from graph.model import STATUSES, Dataset, Relation
+from graph.load import gc_paused
+from graph.model import STATUSES, Dataset
+from graph.progress import progress
 from graph.schema import did_you_mean
 
 __all__ = ["actor_network", "build_graph"]
@@ -44,6 +46,21 @@ def build_graph(
     """
     type_filter = _check_names(types, dataset.relation_types, "relation type")
     status_filter = _check_names(statuses, STATUSES, "status")
+    if type_filter is None and status_filter is None:
+        # A dataset from the cache may carry its graph, restored with it: handed over once.
+        take_graph = getattr(dataset, "take_graph", None)
+        G = take_graph() if take_graph is not None else None
+        if G is not None:
+            return G
+    with gc_paused(), progress("Building the graph", total=len(dataset.relations)) as bar:
+        return _build(dataset, type_filter, status_filter, bar)
+
+
+_NO_SPAN = dict.fromkeys(("date", "start", "end", "first_day", "last_day"))
+_REPORT_EVERY = 8192  # relations between two progress reports
+
+
+def _build(dataset: Dataset, type_filter, status_filter, bar) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph.update(
         title=dataset.title,
@@ -62,45 +79,43 @@ def build_graph(
             description=actor.description,
             defined_at=[str(o) for o in actor.origins],
         )
-    for relation in dataset.relations:
+    types = dataset.relation_types
+    # Spans are shared by many relations: their fields are worked out once per span (and the
+    # edges then share the strings, which keeps the graph and its cache small).
+    spans: dict[int, tuple[dict, str | None]] = {}
+    add_edge = G.add_edge
+    for n, relation in enumerate(dataset.relations, 1):
+        if n % _REPORT_EVERY == 0:
+            bar.advance(_REPORT_EVERY)
         if type_filter is not None and relation.type not in type_filter:
             continue
         if status_filter is not None and relation.status not in status_filter:
             continue
-        G.add_edge(
-            relation.source,
-            relation.target,
-            key=relation.id,
-            **_edge_attributes(relation, dataset),
-        )
+        rtype = types[relation.type]
+        when = relation.when
+        span = spans.get(id(when))
+        if span is None:
+            span = spans[id(when)] = (when.as_dict(), when.label) if when else (_NO_SPAN, None)
+        origin = relation.origin
+        data = {
+            **relation.attributes,
+            "id": relation.id,
+            "type": relation.type,
+            "stance": rtype.stance,
+            "directed": rtype.directed,
+            "influence": rtype.influence,
+            "status": relation.status,
+            **span[0],
+            "when": span[1],
+            "claimed_by": list(relation.claimed_by),
+            "disputed_by": list(relation.disputed_by),
+            "evidence": [e.as_dict() for e in relation.evidence],
+            "note": relation.note,
+            "file": origin.file if origin else None,
+            "line": origin.line if origin else None,
+        }
+        add_edge(relation.source, relation.target, relation.id, **data)
     return G
-
-
-def _edge_attributes(relation: Relation, dataset: Dataset) -> dict:
-    rtype = dataset.relation_types[relation.type]
-    span = (
-        relation.when.as_dict()
-        if relation.when
-        else dict.fromkeys(("date", "start", "end", "first_day", "last_day"))
-    )
-    origin = relation.origin
-    return {
-        **relation.attributes,
-        "id": relation.id,
-        "type": relation.type,
-        "stance": rtype.stance,
-        "directed": rtype.directed,
-        "influence": rtype.influence,
-        "status": relation.status,
-        **span,
-        "when": relation.when.label if relation.when else None,
-        "claimed_by": list(relation.claimed_by),
-        "disputed_by": list(relation.disputed_by),
-        "evidence": [e.as_dict() for e in relation.evidence],
-        "note": relation.note,
-        "file": origin.file if origin else None,
-        "line": origin.line if origin else None,
-    }
 
 
 def _check_names(names: Iterable[str] | None, known, what: str) -> set[str] | None:

@@ -2,21 +2,69 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from graph.errors import DataError, Problem
 from graph.model import Actor, Dataset, Relation, RelationType
+from graph.progress import progress
 from graph.schema import FileContent, check_file, did_you_mean
 from graph.vocabulary import BUILTIN_TYPES
 from graph.yamlread import line_column, read_yaml
 
-__all__ = ["bundled_dataset_path", "load_dataset", "load_text"]
+__all__ = ["bundled_dataset_path", "gc_paused", "load_dataset", "load_text"]
 
 
-def load_dataset(paths: Sequence[str | os.PathLike], *, strict: bool = False) -> Dataset:
+_MANY_OBJECTS = 100_000  # made during a load: then they skip the young collections
+
+
+@contextlib.contextmanager
+def gc_paused(freeze: bool = False) -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector while a load makes millions of objects.
+
+    The collector would otherwise run again and again, each time walking every object made so
+    far (for a large file it took more time than the loading itself), to find no garbage:
+    loading makes no reference cycles. Reference counting still frees memory as usual, and
+    the collector is enabled again on the way out (if it was enabled on the way in).
+
+    On the way out, when many objects were made (a large load), they are moved straight to
+    the collector's oldest generation (``gc.freeze()`` then ``gc.unfreeze()``), where they are
+    still collected, but not walked by the next young collections (unless some objects were
+    frozen before: then that is left alone). With ``freeze`` they are moved out of its sight
+    instead (only ``gc.freeze()``; ``gc.unfreeze()`` undoes it): for a command-line run, that
+    keeps its dataset to the end.
+
+    >>> import gc
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled(), gc.get_freeze_count()
+    (True, 0)
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if freeze:
+                gc.freeze()
+            elif gc.get_count()[0] > _MANY_OBJECTS and gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+def load_dataset(
+    paths: Sequence[str | os.PathLike],
+    *,
+    strict: bool = False,
+    read: Callable[[Path], bytes] | None = None,
+    cache: bool = False,
+) -> Dataset:
     """Load, validate and merge dataset files.
 
     Actors with the same id in several files are merged; every relation remembers the file
@@ -24,12 +72,32 @@ def load_dataset(paths: Sequence[str | os.PathLike], *, strict: bool = False) ->
     is an error (with ``strict``, warnings count as errors). Otherwise the returned dataset
     carries the warnings in ``dataset.warnings``.
 
+    With ``cache``, the result comes from (or goes to) the cache of earlier loads of the same,
+    unchanged files (see :mod:`graph.cache`; :func:`graph.cache.load_and_build` returns the
+    graph as well), and :func:`graph.build.build_graph` of it hands over the graph already
+    built instead of building it again.
+
+    ``read(path)`` replaces reading a file's bytes (it raises ``OSError`` as
+    ``Path.read_bytes`` does): the cache passes the bytes it has hashed, so that what it
+    stores is what those very bytes say.
+
     >>> ds = load_dataset([bundled_dataset_path()])
     >>> ds.actors["iran"].name, len(ds.relations) > 10
     ('Iran', True)
     """
     if not paths:
         raise DataError([Problem("<no file>", None, None, "no dataset file was given")])
+    if cache:
+        from graph.cache import load_cached_dataset
+
+        return load_cached_dataset(paths, strict=strict)
+    with gc_paused():
+        return _load_files(paths, strict, read or Path.read_bytes)
+
+
+def _load_files(
+    paths: Sequence[str | os.PathLike], strict: bool, read: Callable[[Path], bytes]
+) -> Dataset:
     problems: list[Problem] = []
     contents: list[FileContent] = []
     seen: dict[Path, str] = {}
@@ -48,7 +116,7 @@ def load_dataset(paths: Sequence[str | os.PathLike], *, strict: bool = False) ->
             )
             continue
         seen[resolved] = name
-        text = _read_text(Path(path), name, problems)
+        text = _read_text(Path(path), name, problems, read)
         if text is not None:
             contents.append(_check_text(text, name, problems))
     return _finish(contents, problems, strict, [str(p) for p in paths])
@@ -74,8 +142,9 @@ def load_text(text: str, name: str = "<text>", *, strict: bool = False) -> Datas
     1 error and 0 warnings in 1 file; nothing was analysed.
     """
     problems: list[Problem] = []
-    contents = [_check_text(text, name, problems)]
-    return _finish(contents, problems, strict, [name])
+    with gc_paused():
+        contents = [_check_text(text, name, problems)]
+        return _finish(contents, problems, strict, [name])
 
 
 def bundled_dataset_path() -> Path:
@@ -94,7 +163,9 @@ def bundled_dataset_path() -> Path:
 # -- reading files --------------------------------------------------------------------------------
 
 
-def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+def _read_text(
+    path: Path, name: str, problems: list[Problem], read: Callable[[Path], bytes]
+) -> str | None:
     def fail(message: str, line: int | None = None, column: int | None = None) -> None:
         problems.append(Problem(name, line, column, message))
 
@@ -104,7 +175,7 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
             hint = f" (it holds {', '.join(found)})" if found else ""
             fail(f"this is a directory, not a dataset file; give a YAML file inside it{hint}")
             return None
-        data = path.read_bytes()
+        data = read(path)
     except FileNotFoundError:
         fail(
             f"no such file (looked in {Path.cwd()}); check the path, or run "
@@ -153,7 +224,9 @@ def _byte_position(data: bytes, pos: int) -> tuple[int, int]:
 
 
 def _check_text(text: str, name: str, problems: list[Problem]) -> FileContent:
-    root, issues, events = read_yaml(text)
+    label = Path(name).name
+    with progress(f"Reading {label}", total=len(text)) as bar:
+        root, issues, events = read_yaml(text, lambda done: bar.advance(done - bar.done))
     for issue in issues:
         problems.append(Problem(name, issue.line, issue.column, issue.message))
     if root is None and issues:
@@ -162,7 +235,14 @@ def _check_text(text: str, name: str, problems: list[Problem]) -> FileContent:
     # ten values per parser event (plus slack): plenty for honest anchors, far too little
     # for a billion laughs.
     budget = 10 * events + 100_000
-    return check_file(name, root, budget, problems)
+    with progress(f"Checking {label}", total=_count_items(root, "relations")) as bar:
+        return check_file(name, root, budget, problems, bar.advance)
+
+
+def _count_items(root: object, key: str) -> int | None:
+    """How many items the top-level list ``key`` holds, if there is one (for a progress bar)."""
+    value = root.get(key) if isinstance(root, dict) else None
+    return len(value) if isinstance(value, list) else None
 
 
 # -- merging the files -------------------------------------------------------------------------
@@ -339,10 +419,7 @@ def _make_relations(
 ) -> list[Relation]:
     checker = _RelationChecker(contents, actors, types, problems)
     made = [
-        relation
-        for content in contents
-        for raw in content.relations
-        if (relation := checker.check(content.name, raw)) is not None
+        raw for content in contents for raw in content.relations if checker.check(content.name, raw)
     ]
     return _assign_ids(made, set(checker.explicit_ids))
 
@@ -364,7 +441,8 @@ class _RelationChecker:
             mark = raw.list_marks[key][index]
         self.problems.append(Problem(file, mark[0], mark[1], f"{what}: {message}", level))
 
-    def check(self, file: str, raw) -> Relation | None:
+    def check(self, file: str, raw) -> bool:
+        """Whether the relation is right; where it is not, the problems are reported."""
         f = raw.fields
         what = f"relation {raw.number}"
         if None not in (f["source"], f["target"], f["type"]):
@@ -409,37 +487,39 @@ class _RelationChecker:
                 ok = False
             else:
                 self.explicit_ids[f["id"]] = raw.origin
-        if not ok:
-            return None
-        return Relation(
-            id=f["id"] or "",
-            source=f["source"],
-            target=f["target"],
-            type=f["type"],
-            status=f["status"],
-            when=f["when"],
-            claimed_by=f["claimed_by"],
-            disputed_by=f["disputed_by"],
-            evidence=f["evidence"],
-            note=f["note"],
-            attributes=f["attributes"],
-            origin=raw.origin,
-        )
+        return ok
 
 
-def _assign_ids(relations: list[Relation], taken: set[str]) -> list[Relation]:
-    """Give each relation without an id a readable one: ``source-type-target`` (``-2``, ``-3``…)."""
+def _assign_ids(checked: list, taken: set[str]) -> list[Relation]:
+    """The relations, each without an id given a readable one: ``source-type-target`` (then
+    ``-2``, ``-3``…)."""
     out = []
-    for relation in relations:
-        if not relation.id:
-            base = f"{relation.source}-{relation.type}-{relation.target}"
-            candidate, n = base, 1
-            while candidate in taken:
+    for raw in checked:
+        f = raw.fields
+        relation_id = f["id"]
+        if relation_id is None:
+            base = f"{f['source']}-{f['type']}-{f['target']}"
+            relation_id, n = base, 1
+            while relation_id in taken:
                 n += 1
-                candidate = f"{base}-{n}"
-            relation = replace(relation, id=candidate)
-        taken.add(relation.id)
-        out.append(relation)
+                relation_id = f"{base}-{n}"
+        taken.add(relation_id)
+        out.append(
+            Relation(
+                relation_id,
+                f["source"],
+                f["target"],
+                f["type"],
+                f["status"],
+                f["when"],
+                f["claimed_by"],
+                f["disputed_by"],
+                f["evidence"],
+                f["note"],
+                f["attributes"],
+                raw.origin,
+            )
+        )
     return out
 
 

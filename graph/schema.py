@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.dates import DateSpan, parse_partial_date
+from graph.dates import DateSpan, PartialDate, parse_partial_date
 from graph.errors import Problem
 from graph.model import STATUSES, Actor, Evidence, Origin
 from graph.vocabulary import KNOWN_KINDS, STANCES
@@ -36,6 +38,11 @@ RELATION_FIELDS = (
 )
 EVIDENCE_FIELDS = ("source", "quote", "url", "side")
 EVIDENCE_SIDES = ("claim", "dispute")
+WEB_ADDRESS = re.compile(r"https?://\S+$")
+_KNOWN_SETS = {
+    fields: frozenset(fields)
+    for fields in (TOP_FIELDS, TYPE_FIELDS, ACTOR_FIELDS, RELATION_FIELDS, EVIDENCE_FIELDS)
+}
 # Names actorgraph itself sets on graph nodes and edges (or networkx takes as arguments):
 # an extra field may not use them.
 RESERVED_ACTOR_FIELDS = {
@@ -49,6 +56,8 @@ RESERVED_RELATION_FIELDS = {
     **dict.fromkeys(("key", "u_for_edge", "v_for_edge"), "networkx uses the name"),
 }
 MAX_ATTRIBUTE_DEPTH = 32
+_intern = sys.intern
+_REPORT_EVERY = 2048  # relations checked between two progress reports
 
 
 class AliasBomb(Exception):
@@ -92,13 +101,21 @@ def did_you_mean(word: str, choices, cutoff: float = 0.6) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def check_file(name: str, root: object, budget: int, problems: list[Problem]) -> FileContent:
+def check_file(
+    name: str,
+    root: object,
+    budget: int,
+    problems: list[Problem],
+    report: Callable[[int], None] | None = None,
+) -> FileContent:
     """Check the values read from one file; append problems; return what the file declares.
 
     ``budget`` bounds how many values may be visited (aliases can make a small file
-    expand enormously); past it the file is refused as a possible alias bomb.
+    expand enormously); past it the file is refused as a possible alias bomb. ``report``,
+    when given, is called now and then with how many more relations were checked.
     """
     checker = _Checker(name, budget, problems)
+    checker.report = report
     try:
         checker.check_top(root)
     except AliasBomb:
@@ -122,6 +139,10 @@ class _Checker:
         self.problems = problems
         self.first_problem = len(problems)
         self.content = FileContent(name)
+        # Dates and spans repeat a lot in large files: one shared (frozen) object for each.
+        self.dates: dict[str, PartialDate] = {}
+        self.spans: dict[tuple, DateSpan] = {}
+        self.report: Callable[[int], None] | None = None
 
     # -- reporting ----------------------------------------------------------------------------
     def error(self, mark: tuple[int, int], message: str) -> None:
@@ -142,6 +163,13 @@ class _Checker:
     def text(self, m: YMap, key: str, what: str, required: bool = False) -> str | None:
         """A text field: scalars are taken as written (``name: 1984`` is the text "1984")."""
         value = m.get(key)
+        if value.__class__ is str:  # the common case, first
+            text = value.strip()
+            if text:
+                return text
+            if required:
+                self.error(m.marks[key], f"{what}: '{key}' is empty: it is required")
+            return None
         if value is REFUSED:
             return None
         if value is None:
@@ -186,8 +214,11 @@ class _Checker:
     ) -> dict[str, Any]:
         """Fields outside the format: kept as attributes (or ignored), a likely typo warned of."""
         extra: dict[str, Any] = {}
+        known_set = _KNOWN_SETS.get(known) or frozenset(known)
+        if known_set.issuperset(m):  # the common case: nothing unknown
+            return extra
         for key in m:
-            if key in known:
+            if key in known_set:
                 continue
             if reserved and key in reserved:
                 self.error(
@@ -290,6 +321,8 @@ class _Checker:
         for i, item in enumerate(relations or []):
             self.spend()
             self.check_relation(i + 1, item, relations.marks[i])
+            if self.report is not None and i % _REPORT_EVERY == _REPORT_EVERY - 1:
+                self.report(_REPORT_EVERY)
 
     def check_type(self, name: str, spec: Any, key_mark, mark) -> None:
         what = f"relation type '{name}'"
@@ -368,6 +401,7 @@ class _Checker:
         self.spend(len(m))
         actor_id = self.text(m, "id", what, required=True)
         if actor_id is not None:
+            actor_id = _intern(actor_id)
             what = f"actor '{actor_id}'"
             if not ID_PATTERN.fullmatch(actor_id):
                 better = re.sub(r"[^\w-]+", "_", actor_id).strip("_") or "a_name"
@@ -422,8 +456,12 @@ class _Checker:
         list_marks: dict[str, list] = {}
         ok = True
         for key in ("source", "target", "type"):
-            fields[key] = self.text(m, key, what, required=True)
-            ok = ok and fields[key] is not None
+            value = self.text(m, key, what, required=True)
+            if value is None:
+                ok = False
+            else:
+                value = _intern(value)
+            fields[key] = value
         if ok:
             what = f"relation {number} ({fields['source']} {fields['type']} {fields['target']})"
         fields["id"] = self.text(m, "id", what)
@@ -439,13 +477,13 @@ class _Checker:
                 f"{', '.join(STATUSES)}{did_you_mean(status.lower(), STATUSES)}",
             )
             ok = False
-        fields["status"] = status.lower()
+        fields["status"] = _intern(status.lower())
         when = self.check_dates(m, what)
         ok = ok and when is not False
         fields["when"] = when or None
         for key in ("claimed_by", "disputed_by"):
             items = self.text_list(m, key, what)
-            fields[key] = tuple(dict.fromkeys(a for a, _ in items))
+            fields[key] = tuple(dict.fromkeys(_intern(a) for a, _ in items)) if items else ()
             list_marks[key] = [p for _, p in items]
         evidence = self.check_evidence(m, what)
         ok = ok and evidence is not None
@@ -455,7 +493,7 @@ class _Checker:
         )
         ok = ok and not any(key in RESERVED_RELATION_FIELDS for key in m)
         self.content.relations.append(
-            RawRelation(number, self.origin(m.mark), fields, dict(m.marks), list_marks, ok)
+            RawRelation(number, self.origin(m.mark), fields, m.marks, list_marks, ok)
         )
 
     def check_dates(self, m: YMap, what: str) -> DateSpan | None | bool:
@@ -466,8 +504,12 @@ class _Checker:
             text = self.text(m, key, what)
             if text is None:
                 continue
+            known = self.dates.get(text)
+            if known is not None:
+                parsed[key] = known
+                continue
             try:
-                parsed[key] = parse_partial_date(text)
+                parsed[key] = self.dates[text] = parse_partial_date(text)
             except ValueError as exc:
                 self.error(m.marks[key], f"{what}: '{key}': {exc}")
                 wrong = True
@@ -485,7 +527,11 @@ class _Checker:
         if start is not None and end is not None and end.last < start.first:
             self.error(m.marks["end"], f"{what}: it ends ({end}) before it starts ({start})")
             return False
-        return DateSpan(parsed.get("date"), start, end)
+        parts = (parsed.get("date"), start, end)
+        span = self.spans.get(parts)
+        if span is None:
+            span = self.spans[parts] = DateSpan(*parts)
+        return span
 
     def check_evidence(self, m: YMap, what: str) -> tuple[Evidence, ...] | None:
         value = m.get("evidence")
@@ -513,7 +559,7 @@ class _Checker:
             source = self.text(item, "source", label, required=True)
             quote = self.text(item, "quote", label, required=True)
             url = self.text(item, "url", label)
-            if url is not None and not re.match(r"https?://\S+$", url):
+            if url is not None and not WEB_ADDRESS.match(url):
                 self.warn(
                     item.marks["url"],
                     f"{label}: url {url!r} does not look like a web address (http:// or https://)",
@@ -527,5 +573,5 @@ class _Checker:
             if source is None or quote is None:
                 wrong = True
                 continue
-            out.append(Evidence(source, quote, url, side))
+            out.append(Evidence(_intern(source), quote, url, _intern(side)))
         return None if wrong else tuple(out)

@@ -18,6 +18,8 @@ It is also faster than ``yaml.load`` with the C loader, because no node tree is 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -49,6 +51,14 @@ _NON_PRINTABLE = re.compile(
 
 _constructor = SafeConstructor()
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_intern = sys.intern
+
+# The first characters with which a plain scalar may resolve to something other than text
+# (a number, a boolean, null, a date…). Any other plain scalar is text: no regex is tried.
+_RESOLVERS = _Loader.yaml_implicit_resolvers
+_MAYBE_NOT_TEXT = None if None in _RESOLVERS else frozenset(_RESOLVERS)
+_MEMO_LENGTH = 64  # plain scalars up to this long have their resolved tag remembered
+_REPORT_EVERY = 16_384  # parser events between two progress reports
 
 
 class _Refused:
@@ -122,6 +132,32 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
+def _tag_resolver(loader) -> Callable[[str, tuple[bool, bool]], str]:
+    """``tag_of(text, implicit)``: the tag PyYAML resolves an untagged scalar to, fast.
+
+    Plain scalars whose first character starts no implicit type are text straight away;
+    the others are resolved by PyYAML and remembered (ids, types and dates repeat a lot).
+    """
+    resolve = loader.resolve
+    memo: dict[str, str] = {}
+    maybe = _MAYBE_NOT_TEXT
+    by_path = bool(getattr(loader, "yaml_path_resolvers", None))
+
+    def tag_of(text: str, implicit: tuple[bool, bool]) -> str:
+        if not implicit[0]:  # quoted: text, unless path resolvers say otherwise
+            return resolve(ScalarNode, text, implicit) if by_path else _STR
+        if maybe is not None and text[:1] not in maybe:
+            return _STR
+        tag = memo.get(text)
+        if tag is None:
+            tag = resolve(ScalarNode, text, implicit)
+            if len(text) <= _MEMO_LENGTH:
+                memo[text] = tag
+        return tag
+
+    return tag_of
+
+
 class _Frame:
     __slots__ = ("value", "is_map", "key", "key_mark", "anchor", "merges", "refused")
 
@@ -139,12 +175,16 @@ _NO_KEY = object()  # a key that could not be used; its value is read and droppe
 _MERGE_KEY = object()
 
 
-def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
+def read_yaml(
+    text: str, report: Callable[[int], None] | None = None
+) -> tuple[object, list[YamlIssue], int]:
     """Read one YAML document into YMap / YList / scalars.
 
     Returns ``(value, issues, events)``: the value (``None`` for an empty document, or when a
     syntax error stopped reading), every problem found, and how many parser events the text
-    held (the loader uses it to bound how much an alias-heavy file may expand).
+    held (the loader uses it to bound how much an alias-heavy file may expand). ``report``,
+    when given, is called now and then with how many characters of ``text`` were read (for a
+    progress bar).
 
     >>> value, issues, _ = read_yaml("a: [1, two]\\nb: !!python/object:os.system x\\n")
     >>> value["a"], value.marks["a"], value["a"].marks[1]
@@ -166,38 +206,67 @@ def read_yaml(text: str) -> tuple[object, list[YamlIssue], int]:
         return None, issues, 0
 
     loader = _Loader(text)
+    try:
+        return _read_events(loader, text, issues, report)
+    finally:
+        loader.dispose()
+
+
+def _read_events(loader, text: str, issues: list[YamlIssue], report) -> tuple:
+    """The event loop of :func:`read_yaml` (hot: one pass per parser event, no recursion)."""
+    get_event = loader.get_event
+    tag_of = _tag_resolver(loader)
     stack: list[_Frame] = []
     anchors: dict[str, tuple[object, str | None]] = {}
     open_anchors: set[str] = set()
     root = None
     documents = 0
     events = 0
+    next_report = _REPORT_EVERY if report is not None else -1
     try:
         while True:
-            ev = loader.get_event()
+            ev = get_event()
             events += 1
+            if events == next_report:
+                report(ev.start_mark.index)
+                next_report += _REPORT_EVERY
             cls = ev.__class__
             raw = None
             if cls is ScalarEvent:
-                mark = _pos(ev.start_mark)
-                value, raw = _scalar(loader, ev, mark, issues)
-                if ev.anchor is not None:
-                    anchors[ev.anchor] = (value, raw)
-                if stack and stack[-1].is_map and stack[-1].key is None:
-                    frame = stack[-1]
-                    tag = ev.tag or (loader.resolve(ScalarNode, ev.value, ev.implicit))
+                start = ev.start_mark
+                mark = (start.line + 1, start.column + 1)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.is_map and frame.key is None:
+                    # A mapping key: plain text is by far the most common case.
+                    key = ev.value
+                    tag = ev.tag or tag_of(key, ev.implicit)
+                    if tag != _STR or ev.anchor is not None:
+                        value, raw = _scalar(loader, ev, mark, issues)
+                        if ev.anchor is not None:
+                            anchors[ev.anchor] = (value, raw)
                     if tag == _MERGE and ev.implicit[0]:
                         frame.key = _MERGE_KEY
-                    elif ev.value == "" and ev.implicit[0]:
+                    elif key == "" and ev.implicit[0]:
                         issues.append(YamlIssue(mark, "a mapping key is empty"))
                         frame.key = _NO_KEY
                     else:
-                        frame.key = ev.value
+                        frame.key = _intern(key)
                     frame.key_mark = mark
                     continue
+                if ev.tag is None:
+                    tag = tag_of(ev.value, ev.implicit)
+                    if tag == _STR:
+                        value = ev.value
+                    else:
+                        value, raw = _scalar(loader, ev, mark, issues, tag)
+                else:
+                    value, raw = _scalar(loader, ev, mark, issues)
+                if ev.anchor is not None:
+                    anchors[ev.anchor] = (value, raw)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 is_map = cls is MappingStartEvent
-                mark = _pos(ev.start_mark)
+                start = ev.start_mark
+                mark = (start.line + 1, start.column + 1)
                 tag = ev.tag
                 refused = tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ)
                 if refused:
@@ -331,15 +400,19 @@ def _inside(text: str, where: tuple[int, int]) -> tuple[int, int]:
     return where
 
 
-def _scalar(loader, ev, mark, issues) -> tuple[object, str | None]:
-    """The value of a scalar event, and its text when the value is not a string."""
+def _scalar(loader, ev, mark, issues, resolved: str | None = None) -> tuple[object, str | None]:
+    """The value of a scalar event, and its text when the value is not a string.
+
+    ``resolved`` is the tag already resolved for an untagged scalar, if known."""
     text = ev.value
-    tag = ev.tag
-    if tag is None or tag == "!":
-        tag = loader.resolve(ScalarNode, text, ev.implicit)
-    elif tag not in _SCALAR_TAGS:
-        issues.append(YamlIssue(mark, _tag_message(tag)))
-        return REFUSED, None
+    tag = resolved
+    if tag is None:
+        tag = ev.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(ScalarNode, text, ev.implicit)
+        elif tag not in _SCALAR_TAGS:
+            issues.append(YamlIssue(mark, _tag_message(tag)))
+            return REFUSED, None
     if tag == _STR:
         return text, None
     if tag == _TIMESTAMP:  # dates stay text; the loader parses them with its own rules

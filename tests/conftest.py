@@ -17,6 +17,22 @@ SEED = ROOT / "data" / "actors.yaml"
 ARTICLE = ROOT / "data" / "sources" / "seed-article.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The load cache of every test (and of the processes they start) goes to a temporary
+    folder, never to the user's own cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("ACTORGRAPH_CACHE_DIR")
+    os.environ["ACTORGRAPH_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("ACTORGRAPH_CACHE_DIR", None)
+    else:
+        os.environ["ACTORGRAPH_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED

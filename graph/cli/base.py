@@ -14,6 +14,7 @@ import click
 from graph import __version__
 from graph.build import build_graph
 from graph.dates import PartialDate, parse_partial_date
+from graph.engine import ENGINE, check_backend
 from graph.errors import ActorGraphError, DataError
 from graph.formatting import count
 from graph.load import bundled_dataset_path, load_dataset
@@ -25,6 +26,7 @@ from graph.views import Selection, drop_isolates, focus, select
 __all__ = [
     "CONTEXT",
     "DateType",
+    "backend_option",
     "cli",
     "data_options",
     "dataset_paths",
@@ -230,6 +232,26 @@ def view_options(f):
     return wrapper
 
 
+def _check_backend(ctx: click.Context, param, value: str | None) -> str | None:
+    if value is not None:
+        check_backend(value)  # an unknown name stops here, before the data is loaded
+    return value
+
+
+def backend_option(what: str = "betweenness and closeness"):
+    """--backend NAME: who computes the heavy measures (see :mod:`graph.engine`)."""
+    return click.option(
+        "--backend",
+        metavar="NAME",
+        default=None,
+        callback=_check_backend,
+        help=f"Who computes {what}. Default: the compiled engine "
+        f"({ENGINE}), with networkx's values. 'networkx': networkx's own reference "
+        "implementation (pure Python, slow on big networks). Any other name: an installed "
+        "networkx backend, through networkx's dispatch (e.g. nx-cugraph on a GPU machine).",
+    )
+
+
 def top_option(default: int | None, help: str):
     """--top N, with this command's default and meaning."""
     return click.option("--top", type=click.IntRange(min=1), default=default,
@@ -273,8 +295,21 @@ def dataset_paths(data: tuple[str, ...]) -> list[str]:
 def load_graph(data, strict, selection: Selection | None = None, say_notes: bool = True):
     """Load and validate the dataset (warnings on stderr), build the graph and apply the
     selection. Returns (dataset, graph, notes saying what the selection left out); the notes
-    are also said on stderr unless ``say_notes`` is false (a page or a briefing shows them)."""
-    dataset = load_dataset(dataset_paths(data), strict=strict)
+    are also said on stderr unless ``say_notes`` is false (a page or a briefing shows them).
+
+    The load goes through the cache of earlier loads of the same, unchanged files
+    (:mod:`graph.cache`) unless --no-cache was given; warnings are said either way."""
+    import gc
+
+    from graph.load import gc_paused
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        # The command keeps what it loads to its end: the garbage collector need not walk it.
+        ctx.call_on_close(gc.unfreeze)
+    with gc_paused(freeze=ctx is not None):
+        dataset = load_dataset(dataset_paths(data), strict=strict, cache=use_cache())
+        G = build_graph(dataset)  # from the cache, the graph restored with the dataset
     if dataset.warnings:
         for warning in dataset.warnings:
             click.echo(str(warning), err=True)
@@ -284,7 +319,6 @@ def load_graph(data, strict, selection: Selection | None = None, say_notes: bool
             "them errors)",
             err=True,
         )
-    G = build_graph(dataset)
     notes: list[str] = []
     if selection is not None and selection.narrows:
         if selection.perspective is not None:
