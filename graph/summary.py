@@ -13,9 +13,10 @@ from graph.influence import strongest_chains
 __all__ = ["summarize"]
 
 
-def summarize(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
+def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -> dict[str, Any]:
     """Counts by kind, type and status, the date range, the most central actors and the
-    strongest influence chains of two steps or more.
+    strongest influence chains of two steps or more. ``backend`` computes betweenness (see
+    :mod:`graph.engine`).
 
     >>> from graph.load import bundled_dataset_path, load_dataset
     >>> from graph.build import build_graph
@@ -23,7 +24,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5) -> dict[str, Any]:
     >>> s["actors"], s["relations"] > 10, s["by_status"]["denied"]
     (15, True, 2)
     """
-    scores = centrality(G, ["pagerank", "betweenness"])
+    scores = centrality(G, ["pagerank", "betweenness"], backend=backend)
     names = {n: d["name"] for n, d in G.nodes(data=True)}
     return {
         "title": G.graph.get("title"),

@@ -137,9 +137,8 @@ def _pairs_through(G, D: nx.DiGraph, broker: str, counts: dict) -> list[tuple[st
     return [(s, t) for *_, s, t in sorted(pairs)]
 
 
-def _key_actors(G, top: int, numbers: bool, limits) -> list[KeyActors]:
-    sample = limits["betweenness_sample"] if len(G) > limits["betweenness_exact"] else None
-    scores = centrality(G, ["betweenness", "pagerank"], betweenness_sample=sample)
+def _key_actors(G, top: int, numbers: bool, limits, backend: str | None) -> list[KeyActors]:
+    scores = centrality(G, ["betweenness", "pagerank"], backend=backend)
     sections = []
 
     reach_actors = _sources(G, limits)
@@ -180,9 +179,7 @@ def _key_actors(G, top: int, numbers: bool, limits) -> list[KeyActors]:
         else:
             why = "it lies on many of the shortest chains between other actors"
         rows.append({"id": n, "name": name(G, n), "value": value, "why": why})
-    meaning = MEANINGS["betweenness"] + (
-        f" (estimated from {sample} sampled actors)" if sample else "")  # fmt: skip
-    sections.append(KeyActors("betweenness", meaning, rows))
+    sections.append(KeyActors("betweenness", MEANINGS["betweenness"], rows))
 
     rows = []
     for n, value in scores.ranking("pagerank")[:top]:
@@ -230,10 +227,12 @@ def brief_content(
     title: str | None = None,
     max_rows: int = 40,
     notes: list[str] | None = None,
+    backend: str | None = None,
 ) -> Brief:
     """Everything a briefing says about ``G``, for ``audience`` (students or analysts).
 
     Tables longer than ``max_rows`` are cut, and say how many rows they leave out.
+    ``backend`` computes betweenness (see :mod:`graph.engine`).
 
     >>> from graph.load import load_dataset, bundled_dataset_path
     >>> from graph.build import build_graph
@@ -245,8 +244,7 @@ def brief_content(
         raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}")
     analysts = audience == "analysts"
     top = 5 if analysts else 3
-    limits = {"reach_actors": 300, "pairs_nodes": 400, "betweenness_exact": 1000,
-              "betweenness_sample": 300}  # fmt: skip
+    limits = {"reach_actors": 300, "pairs_nodes": 400}
     quotes = _Quotes()
 
     n, m = G.number_of_nodes(), G.number_of_edges()
@@ -275,7 +273,7 @@ def brief_content(
         for a in cast_nodes[:max_rows]
     ]  # fmt: skip
 
-    key = _key_actors(G, top, analysts, limits)
+    key = _key_actors(G, top, analysts, limits, backend)
 
     chain_depth = None if n <= limits["reach_actors"] else 4
     strongest = strongest_chains(G, top=10, depth=chain_depth, actors=_sources(G, limits))

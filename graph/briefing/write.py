@@ -28,6 +28,7 @@ def write_briefing(
     notes: list[str] | None = None,
     max_rows: int = 40,
     max_figure_actors: int = 40,
+    backend: str | None = None,
 ) -> dict[str, Path]:
     """Write ``<stem>.md`` and/or ``<stem>.html`` and the figure ``<stem>.png`` / ``.svg``
     into ``folder`` (created if missing). Returns the paths written, by kind.
@@ -40,7 +41,8 @@ def write_briefing(
     if unknown or not formats:
         raise ValueError(f"formats must be among {', '.join(FORMATS)}")
     folder = Path(folder)
-    brief = brief_content(G, audience=audience, title=title, max_rows=max_rows, notes=notes)
+    brief = brief_content(G, audience=audience, title=title, max_rows=max_rows, notes=notes,
+                          backend=backend)  # fmt: skip
     png, svg, info = draw_figure(G, max_actors=max_figure_actors, title=brief.title)
     files = ", ".join(os.path.basename(f) for f in G.graph.get("files") or []) or "the data"
     written = {

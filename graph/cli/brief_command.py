@@ -6,6 +6,7 @@ import click
 
 from graph.cli.base import (
     CONTEXT,
+    backend_option,
     cli,
     data_options,
     emit,
@@ -44,10 +45,13 @@ from graph.formatting import count
     help="Folder to write into (created if missing).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML in the default browser.")
+@backend_option("betweenness")
 @view_options
 @data_options
 @filter_options
-def brief(focus_on, depth, audience, fmt, title, folder, open_page, data, strict, selection):
+def brief(
+    focus_on, depth, audience, fmt, title, folder, open_page, backend, data, strict, selection
+):
     """Write a teaching briefing: Markdown and printable HTML, with a picture of the network.
 
     Every sentence is derived from the data: the cast and their roles, the key actors and
@@ -67,7 +71,14 @@ def brief(focus_on, depth, audience, fmt, title, folder, open_page, data, strict
     stem += "-brief"
     formats = ("md", "html") if fmt == "both" else (fmt,)
     written = write_briefing(
-        G, folder, stem, formats=formats, audience=audience, title=title, notes=notes
+        G,
+        folder,
+        stem,
+        formats=formats,
+        audience=audience,
+        title=title,
+        notes=notes,
+        backend=backend,
     )
     for kind in ("html", "md", "png", "svg"):
         if kind in written:

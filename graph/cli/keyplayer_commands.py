@@ -7,6 +7,7 @@ import click
 from graph.blocs import blocs
 from graph.cli.base import (
     CONTEXT,
+    backend_option,
     cli,
     data_options,
     emit,
@@ -15,7 +16,6 @@ from graph.cli.base import (
     load_graph,
     top_option,
 )
-from graph.cli.measure_commands import backend_option
 from graph.formatting import count, number, table, to_csv, to_json, wrap, wrap_parts
 from graph.keyplayers import key_players
 from graph.resolve import resolve_actor

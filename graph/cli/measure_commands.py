@@ -7,6 +7,7 @@ import click
 from graph.centrality import MEANINGS, MEASURES, centrality
 from graph.cli.base import (
     CONTEXT,
+    backend_option,
     cli,
     data_options,
     emit,
@@ -15,31 +16,8 @@ from graph.cli.base import (
     load_graph,
     top_option,
 )
-from graph.engine import ENGINE, check_backend
 from graph.formatting import number, table, to_csv, to_json, wrap
 from graph.summary import summarize
-
-__all__ = ["backend_option"]
-
-
-def _check_backend(ctx: click.Context, param, value: str | None) -> str | None:
-    if value is not None:
-        check_backend(value)  # an unknown name stops here, before the data is loaded
-    return value
-
-
-def backend_option(what: str = "betweenness and closeness"):
-    """--backend NAME: who computes the heavy measures (see :mod:`graph.engine`)."""
-    return click.option(
-        "--backend",
-        metavar="NAME",
-        default=None,
-        callback=_check_backend,
-        help=f"Who computes {what}. Default: the compiled engine "
-        f"({ENGINE}), with networkx's values. 'networkx': networkx's own reference "
-        "implementation (pure Python, slow on big networks). Any other name: an installed "
-        "networkx backend, through networkx's dispatch (e.g. nx-cugraph on a GPU machine).",
-    )
 
 
 @cli.command(context_settings=CONTEXT, name="centrality")
@@ -117,10 +95,11 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
 
 @cli.command(context_settings=CONTEXT)
 @top_option(5, "How many central actors and chains to show.")
+@backend_option("betweenness")
 @data_options
 @filter_options
 @format_option
-def summary(top, data, strict, selection, fmt):
+def summary(top, backend, data, strict, selection, fmt):
     """Summarize the dataset: counts, the most central actors, the strongest influence chains.
 
     \b
@@ -129,7 +108,7 @@ def summary(top, data, strict, selection, fmt):
       actorgraph summary --data mystory.yaml --format json
     """
     _, G, _ = load_graph(data, strict, selection)
-    s = summarize(G, top=top)
+    s = summarize(G, top=top, backend=backend)
     if fmt == "json":
         emit(to_json(s))
         return
