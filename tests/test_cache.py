@@ -414,3 +414,15 @@ def test_a_damaged_cache_file_is_invisible_on_the_command_line(cache_dir, data, 
     second = run("relations", "--data", data, "--format", "json")
     assert second.exit_code == 0 and second.stdout == first.stdout
     assert not last_load().hit and last_load().stored
+
+
+@pytest.mark.parametrize("command", ["validate", "types", "summary"])
+def test_every_command_that_loads_goes_through_the_cache(
+    cache_dir, data, run, command, monkeypatch
+):
+    first = run(command, "--data", data)
+    second = run(command, "--data", data)
+    assert last_load().hit and second.stdout == first.stdout and second.exit_code == 0
+    monkeypatch.setattr(cache, "_last", None)
+    assert run(command, "--data", data, "--no-cache").stdout == first.stdout
+    assert last_load() is None  # the cache was not even looked at

@@ -14,6 +14,7 @@ from graph.cli.base import (
     filter_options,
     format_option,
     load_graph,
+    use_cache,
 )
 from graph.errors import DataError
 from graph.formatting import claim_note, count, evidence_lines, table, to_csv, to_json
@@ -38,7 +39,7 @@ def validate(data, strict, fmt):
     """
     paths = dataset_paths(data)
     try:
-        dataset = load_dataset(paths, strict=strict)
+        dataset = load_dataset(paths, strict=strict, cache=use_cache())
     except DataError as exc:
         if fmt == "json":
             emit(
