@@ -1,6 +1,6 @@
 """Run actorgraph from a checkout without installing it: ``python cli.py --help``."""
 
-from graph.cli import cli
+from graph.cli import main
 
 if __name__ == "__main__":
-    cli(prog_name="actorgraph")
+    main()

@@ -1,6 +1,6 @@
 """``python -m graph``: the actorgraph command line."""
 
-from graph.cli import cli
+from graph.cli import main
 
 if __name__ == "__main__":
-    cli(prog_name="actorgraph")
+    main()

@@ -58,3 +58,25 @@ def test_a_command_imports_only_its_own_module_of_the_command_line():
         "graph.cli.base",
         "graph.cli.query_commands",
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["relations", "--format", "json"], 0),
+        (["path", "Iran", "Atlantis"], 1),
+        (["path", "--nope"], 2),
+    ],
+)
+def test_the_entry_point_ends_fast_yet_says_everything_with_its_exit_status(run, args, code):
+    """main() leaves with os._exit after flushing: the output and the status are the same as
+    the command's own, in full, through a pipe."""
+    seed = ["--data", str(ROOT / "data" / "actors.yaml")]
+    done = subprocess.run([sys.executable, "cli.py", *args, *seed], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    expected = run(*args, *seed)
+    assert done.returncode == expected.exit_code == code
+    assert done.stdout == expected.stdout
+    assert done.stderr == expected.stderr.replace("Usage: cli ", "Usage: actorgraph ")
+    if code == 0:
+        assert len(json.loads(done.stdout)) > 20

@@ -7,7 +7,7 @@ that a quick question does not pay for the modules of drawing, briefing or balan
 
 from graph.cli.base import cli
 
-__all__ = ["COMMANDS", "cli"]
+__all__ = ["COMMANDS", "cli", "main"]
 
 #: Each command, and the module of graph.cli that registers it.
 COMMANDS = {
@@ -33,3 +33,32 @@ COMMANDS = {
 }
 
 cli.lazy_commands.update(COMMANDS)
+
+
+def main() -> None:
+    """The console entry point (``actorgraph``, ``python -m graph``, ``python cli.py``).
+
+    It runs the command, flushes its output, then ends the process at once: freeing a large
+    graph object by object at interpreter exit would take longer than many commands (a
+    quarter of a second for 100,000 relations). Every file a command writes is complete
+    (and atomically in place) before the command returns.
+    """
+    import os
+    import sys
+
+    try:
+        cli(prog_name="actorgraph")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError, OSError):  # `actorgraph relations | head`
+            code = code or 1
+    os._exit(code)
