@@ -390,7 +390,7 @@ def _relation_texts(rng: random.Random, actors: list[dict], sources: list, count
             a, b = pick(), pick()
             if a == b:
                 continue
-        text = _relation_yaml(rng, actors, sources, a, b)
+        text = _relation_yaml(rng, actors, sources, a, b, len(out))
         if text in seen:  # an exact duplicate would draw a warning: draw again
             continue
         seen.add(text)
@@ -409,7 +409,9 @@ def _choose(rng: random.Random, weighted) -> str:
     return weighted[-1][0]
 
 
-def _relation_yaml(rng: random.Random, actors: list[dict], sources: list, a: int, b: int) -> str:
+def _relation_yaml(
+    rng: random.Random, actors: list[dict], sources: list, a: int, b: int, number: int
+) -> str:
     src, tgt = actors[a], actors[b]
     if src["kind"] in _SITES and tgt["kind"] not in _SITES:
         src, tgt = tgt, src  # sites are where things happen: they receive relations
@@ -421,7 +423,8 @@ def _relation_yaml(rng: random.Random, actors: list[dict], sources: list, a: int
         rtype = _choose(rng, SOURCE_TYPES[src["kind"]])
     lines = [f"  - source: {src['id']}\n    target: {tgt['id']}\n    type: {rtype}\n"]
     if rng.random() < 0.1:
-        lines.append(f"    id: ev-{rng.randrange(10**9):09d}\n")
+        # unique however many relations: a random prefix, then the relation's own number
+        lines.append(f"    id: ev-{rng.randrange(10**4):04d}-{number}\n")
     when = _when(rng) if rtype != "located_in" else ("", "")
     lines.append(when[0])
     status = _choose(rng, (("confirmed", 83), ("alleged", 12), ("denied", 5)))

@@ -3,6 +3,8 @@ own implementation as the reference, and any installed networkx backend passed t
 
 from __future__ import annotations
 
+import sys
+
 import networkx as nx
 
 from graph.errors import QueryError
@@ -41,6 +43,38 @@ def compiled():
     except ImportError:  # pragma: no cover - rustworkx is a dependency
         return None
     return rustworkx
+
+
+def _networkit():
+    """networkit's module (closeness, multi-threaded), or None when it is not installed.
+
+    networkit's ``__init__`` imports matplotlib's pyplot when it can, for its own plots
+    (0.4 s); closeness draws nothing, so while networkit is first imported here matplotlib
+    is refused, which networkit handles as on a machine without it. Once matplotlib is
+    loaded (a command that drew a figure), it is not refused.
+    """
+    if "networkit" in sys.modules:
+        return sys.modules["networkit"]
+    blocker = _NoPyplot() if "matplotlib" not in sys.modules else None
+    if blocker is not None:
+        sys.meta_path.insert(0, blocker)
+    try:
+        import networkit
+    except ImportError:
+        return None
+    finally:
+        if blocker is not None:
+            sys.meta_path.remove(blocker)
+    return networkit
+
+
+class _NoPyplot:
+    """An import hook that refuses matplotlib (see :func:`_networkit`)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "matplotlib" or name.startswith("matplotlib."):
+            raise ImportError("matplotlib is not needed for closeness")
+        return None
 
 
 def backends() -> list[str]:
@@ -140,6 +174,8 @@ class Measures:
         (r - 1) / (sum of distances), r counting the actors in reach and itself, and the
         scaling by (r - 1) / (n - 1) is done here as networkx does it.
         """
+        if self.backend == ENGINE and (nk := _networkit()) is not None:
+            return self._networkit_closeness(nk, outward)
         if self.backend == ENGINE:
             rx = compiled()
             g = self._graph(reverse=outward)
@@ -152,6 +188,43 @@ class Measures:
             }
         D = self.D.reverse(copy=self.backend != REFERENCE) if outward else self.D
         return self._networkx("closeness", nx.closeness_centrality, D)
+
+    def _networkit_closeness(self, nk, outward: bool) -> dict:
+        """Closeness by networkit, on as many threads as there are cores: it searches from
+        each actor, so its closeness is outward; inward is that of the reversed network.
+
+        networkit gives ((r - 1) / (n - 1)) * ((r - 1) / s) for an actor reaching r actors
+        (itself included) at distances summing to s. The integer s is recovered from it (it
+        is far below 2**53, so rounding is exact) and the value computed again in networkx's
+        order of operations, so that the digits are networkx's."""
+        import numpy as np
+
+        n = len(self.nodes)
+        if n < 2:
+            return dict.fromkeys(self.nodes, 0.0)
+        at = {node: i for i, node in enumerate(self.nodes)}
+        m = self.D.number_of_edges()
+        tails = np.fromiter((at[u] for u, _ in self.D.edges), dtype=np.uint64, count=m)
+        heads = np.fromiter((at[v] for _, v in self.D.edges), dtype=np.uint64, count=m)
+        if not outward:
+            tails, heads = heads, tails
+        g = nk.graph.GraphFromCoo((np.ones(m), (tails, heads)), n=n, directed=True,
+                                  weighted=False)  # fmt: skip
+        reach = nk.reachability.ReachableNodes(g, True)
+        reach.run()
+        found = nk.centrality.Closeness(g, False, nk.centrality.ClosenessVariant.GENERALIZED)
+        found.run()
+        values = {}
+        for i, (node, score) in enumerate(zip(self.nodes, found.scores(), strict=True)):
+            r = reach.numberOfReachableNodes(i)
+            if score <= 0 or r < 2:
+                values[node] = 0.0
+                continue
+            total = round((r - 1) ** 2 / ((n - 1) * score))
+            value = (r - 1.0) / total
+            value *= (r - 1.0) / (n - 1)
+            values[node] = value
+        return values
 
     def _networkx(self, measure: str, function, *args, **kwargs) -> dict:
         if self.backend in (ENGINE, REFERENCE):  # ENGINE here: what it leaves to networkx

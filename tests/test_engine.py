@@ -230,3 +230,30 @@ def test_query_commands_do_not_import_the_compiled_engine():
     )
     assert done.returncode == 0, done.stderr
     assert "ENGINE False" in done.stdout
+
+
+def test_closeness_by_networkit_has_the_digits_of_rustworkx_and_networkx(monkeypatch):
+    """Three engines, one answer, digit for digit, both ways, on a network with parts that
+    reach only some others, a lone actor and a cycle."""
+    if engine._networkit() is None:
+        pytest.skip("networkit is not installed")
+    rng = random.Random(5)
+    D = nx.gnm_random_graph(120, 260, seed=5, directed=True)
+    D.add_edges_from((rng.randrange(5), rng.randrange(120)) for _ in range(40))
+    D.add_node("alone")
+    for outward in (False, True):
+        ours = engine.Measures(D).closeness(outward=outward)
+        reference = nx.closeness_centrality(D.reverse() if outward else D)
+        with monkeypatch.context() as m:
+            m.setattr(engine, "_networkit", lambda: None)
+            by_rustworkx = engine.Measures(D).closeness(outward=outward)
+        assert ours == by_rustworkx == reference
+
+
+def test_networkit_is_loaded_without_matplotlib():
+    code = (
+        "import sys; from graph.engine import _networkit\n"
+        "print(_networkit() is not None, 'matplotlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() in (["True", "False"], ["False", "False"]), done.stderr
