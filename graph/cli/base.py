@@ -245,8 +245,9 @@ def backend_option(what: str = "betweenness and closeness"):
         metavar="NAME",
         default=None,
         callback=_check_backend,
-        help=f"Who computes {what}. Default: the compiled engine "
-        f"({ENGINE}), with networkx's values. 'networkx': networkx's own reference "
+        help=f"Who computes {what}. Default: the compiled engines "
+        f"({ENGINE}; networkit for closeness), with networkx's values. 'networkx': networkx's "
+        "own reference "
         "implementation (pure Python, slow on big networks). Any other name: an installed "
         "networkx backend, through networkx's dispatch (e.g. nx-cugraph on a GPU machine).",
     )
