@@ -309,7 +309,7 @@ def machine() -> str:
     except (OSError, AttributeError):
         pass
     versions = ", ".join(f"{name} {_version(name)}" for name in
-                         ("networkx", "rustworkx", "igraph", "PyYAML"))  # fmt: skip
+                         ("networkx", "rustworkx", "networkit", "igraph", "PyYAML"))  # fmt: skip
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
