@@ -11,7 +11,6 @@ import sys
 import networkx as nx
 import pytest
 
-from conftest import ROOT
 from graph import engine
 from graph.build import actor_network
 from graph.centrality import centrality
@@ -217,19 +216,6 @@ def test_joined_pairs_without_each_actor_match_the_python_count(seed):
     assert joined_pairs_without(links, everyone) == [
         _reach_counts(links, skip=i)[0] for i in everyone
     ]
-
-
-def test_query_commands_do_not_import_the_compiled_engine():
-    code = (
-        "import sys; from graph.cli import cli\n"
-        "try:\n    cli(['path', 'Iran', 'ISIS', '--no-evidence'], standalone_mode=False)\n"
-        "finally:\n    print('ENGINE', 'rustworkx' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert "ENGINE False" in done.stdout
 
 
 def test_closeness_by_networkit_has_the_digits_of_rustworkx_and_networkx(monkeypatch):

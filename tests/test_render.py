@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
 from graph.build import build_graph
 from graph.load import load_text
 from graph.render import page_data, page_html, render_page
@@ -151,18 +148,3 @@ def test_render_refuses_bad_questions_cleanly(run, tmp_path, seed_path, args, co
     assert message in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
-
-
-def test_query_commands_do_not_import_the_drawing_libraries():
-    code = (
-        "import sys; from graph.cli import cli\n"
-        "try:\n    cli(['path', 'Iran', 'ISIS', '--no-evidence'], standalone_mode=False)\n"
-        "finally:\n"
-        "    heavy = [m for m in ('pyvis', 'jinja2', 'IPython', 'matplotlib', 'numpy', 'scipy') if m in sys.modules]\n"
-        "    print('HEAVY', heavy)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert "HEAVY []" in done.stdout

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 
-HEAVY = ("pyvis", "jinja2", "IPython", "matplotlib", "numpy", "scipy", "rustworkx", "igraph")
+HEAVY = ("pyvis", "jinja2", "IPython", "matplotlib", "numpy", "scipy", "rustworkx", "networkit",
+         "igraph")  # fmt: skip
 
 CHILD = """
 import json, sys
