@@ -8,8 +8,13 @@ import networkx as nx
 
 from graph.build import actor_network
 from graph.engine import Measures
+from graph.progress import progress
 
 __all__ = ["MEANINGS", "MEASURES", "Centrality", "centrality"]
+
+#: From this many actors, a heavy measure takes about a second or more, and says so on a
+#: terminal while it runs (see :mod:`graph.progress`).
+LONG = 3000
 
 #: The measures, in the order tables show them.
 MEASURES = ("in_degree", "out_degree", "betweenness", "closeness", "pagerank", "eigenvector")
@@ -72,34 +77,40 @@ def centrality(
     D = actor_network(G)
     heavy = Measures(D, backend)
     result = Centrality()
-    for measure in measures:
-        if measure == "in_degree":
-            result.scores[measure] = (
-                nx.in_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
-            )
-        elif measure == "out_degree":
-            result.scores[measure] = (
-                nx.out_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
-            )
-        elif measure == "betweenness":
-            k = betweenness_sample if betweenness_sample and betweenness_sample < len(D) else None
-            result.scores[measure] = heavy.betweenness(sample=k, seed=7 if k else None)
-        elif measure == "closeness":
-            result.scores[measure] = heavy.closeness(outward=True)
-        elif measure == "pagerank":
-            result.scores[measure] = nx.pagerank(D) if len(D) else {}
-        elif measure == "eigenvector":
-            why = _eigenvector_undefined(D)
-            if why:
-                result.undefined[measure] = why
-                continue
-            try:
-                result.scores[measure] = nx.eigenvector_centrality(D, max_iter=1000)
-            except nx.PowerIterationFailedConvergence:
-                result.undefined[measure] = "the computation did not converge on this network"
-        else:
-            raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
+    with progress("Centrality", total=len(measures)) as bar:
+        for measure in measures:
+            if len(D) >= LONG and measure in ("betweenness", "closeness", "eigenvector"):
+                # one call to a compiled engine, which says nothing until it is done
+                bar.show(f"{measure.capitalize()} of {len(D):,} actors")
+            _measure(D, heavy, measure, result, betweenness_sample)
+            bar.advance()
     return result
+
+
+def _measure(D, heavy: Measures, measure: str, result: Centrality, betweenness_sample) -> None:
+    """Compute one measure into ``result`` (its scores, or why it is undefined)."""
+    if measure == "in_degree":
+        result.scores[measure] = nx.in_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+    elif measure == "out_degree":
+        result.scores[measure] = nx.out_degree_centrality(D) if len(D) > 1 else {n: 0.0 for n in D}
+    elif measure == "betweenness":
+        k = betweenness_sample if betweenness_sample and betweenness_sample < len(D) else None
+        result.scores[measure] = heavy.betweenness(sample=k, seed=7 if k else None)
+    elif measure == "closeness":
+        result.scores[measure] = heavy.closeness(outward=True)
+    elif measure == "pagerank":
+        result.scores[measure] = nx.pagerank(D) if len(D) else {}
+    elif measure == "eigenvector":
+        why = _eigenvector_undefined(D)
+        if why:
+            result.undefined[measure] = why
+            return
+        try:
+            result.scores[measure] = nx.eigenvector_centrality(D, max_iter=1000)
+        except nx.PowerIterationFailedConvergence:
+            result.undefined[measure] = "the computation did not converge on this network"
+    else:
+        raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
 
 
 def _eigenvector_undefined(D: nx.DiGraph) -> str | None:

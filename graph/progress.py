@@ -62,6 +62,14 @@ class Progress:
         if now - self.start >= DELAY and now - self._drawn_at >= REDRAW:
             self._draw(now)
 
+    def show(self, label: str | None = None) -> None:
+        """Draw the bar now, with a new ``label`` if given, whatever the delay: for a step
+        that is known to be long and will not advance until it is done."""
+        if label is not None:
+            self.label = label
+        if self.enabled:
+            self._draw(time.monotonic())
+
     def _draw(self, now: float) -> None:
         elapsed = now - self.start
         if self.total:

@@ -86,3 +86,21 @@ def test_the_quiet_option_reaches_the_bars_of_a_command(quiet):
     os.close(main)
     assert done.returncode == 0
     assert f"SHOWN {not quiet}" in done.stdout
+
+
+def test_a_heavy_measure_says_what_it_computes_before_the_engine_starts(monkeypatch, seed_graph):
+    """A compiled engine reports nothing until it is done: on a big network the bar is drawn
+    at once with the measure's name."""
+    from graph import centrality as centrality_module
+
+    stream = Terminal()
+    monkeypatch.setattr(sys, "stderr", stream)
+    monkeypatch.setattr(centrality_module, "LONG", 10)
+    centrality_module.centrality(seed_graph, ["betweenness", "pagerank"])
+    assert "Betweenness of 15 actors [" in stream.getvalue()
+    assert "Pagerank" not in stream.getvalue()  # quick: nothing drawn for it
+    monkeypatch.setattr(centrality_module, "LONG", 1000)
+    stream.seek(0)
+    stream.truncate()
+    centrality_module.centrality(seed_graph, ["betweenness"])
+    assert stream.getvalue() == ""
