@@ -99,6 +99,7 @@ def test_a_capped_page_draws_the_top_actors_and_says_what_it_left_out(
     faded = page.evaluate("""() => window.actorgraph.nodes.get()
         .filter(n => n.color && n.color.background === '#e5e7eb').length""")
     assert faded == DEFAULT_TOP - 1 - len(set(kept.predecessors(hub)) | set(kept.successors(hub)))
+    page.wait_for_timeout(1500)  # the view glides to the actor; names are drawn once it stops
     page.screenshot(path=str(shots / "scale-2000-capped-selected.png"))
     assert_clean(log)
 
