@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from graph.collector import gc_paused
 from graph.errors import QueryError
-from graph.load import gc_paused
 from graph.model import STATUSES, Dataset
 from graph.progress import progress
 from graph.schema import did_you_mean

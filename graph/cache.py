@@ -60,7 +60,8 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build import build_graph
-from graph.load import gc_paused, load_dataset
+from graph.collector import gc_paused
+from graph.load import load_dataset
 from graph.model import Dataset, Relation
 from graph.progress import progress
 
@@ -185,7 +186,7 @@ def load_and_build(
 
     ``freeze`` is for a process that keeps the result to its end (the command line): the
     objects loaded are moved out of the garbage collector's sight (see
-    :func:`graph.load.gc_paused`), so that it never walks them.
+    :func:`graph.collector.gc_paused`), so that it never walks them.
     """
     global _last
     _last = CacheReport()

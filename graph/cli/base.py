@@ -302,7 +302,7 @@ def load_graph(data, strict, selection: Selection | None = None, say_notes: bool
     (:mod:`graph.cache`) unless --no-cache was given; warnings are said either way."""
     import gc
 
-    from graph.load import gc_paused
+    from graph.collector import gc_paused
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
