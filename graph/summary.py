@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 
 from graph.centrality import centrality
-from graph.influence import strongest_chains
+from graph.influence import search_bounds, strongest_chains
 
 __all__ = ["summarize"]
 
@@ -16,7 +16,8 @@ __all__ = ["summarize"]
 def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -> dict[str, Any]:
     """Counts by kind, type and status, the date range, the most central actors and the
     strongest influence chains of two steps or more. ``backend`` computes betweenness (see
-    :mod:`graph.engine`).
+    :mod:`graph.engine`). On a large network the chains are searched from some actors only
+    (:func:`graph.influence.search_bounds`), which ``chains_searched`` says (else None).
 
     >>> from graph.load import bundled_dataset_path, load_dataset
     >>> from graph.build import build_graph
@@ -25,6 +26,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
     (15, True, 2)
     """
     scores = centrality(G, ["pagerank", "betweenness"], backend=backend)
+    sources, depth = search_bounds(G)
     names = {n: d["name"] for n, d in G.nodes(data=True)}
     return {
         "title": G.graph.get("title"),
@@ -50,7 +52,14 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
             for n, s in scores.ranking("betweenness")[:top]
             if s > 0
         ],
-        "strongest_chains": [c.as_dict(G) for c in strongest_chains(G, top=top)],
+        "strongest_chains": [
+            c.as_dict(G) for c in strongest_chains(G, top=top, depth=depth, actors=sources)
+        ],
+        "chains_searched": (
+            None
+            if sources is None
+            else {"from": len(sources), "of": G.number_of_nodes(), "depth": depth}
+        ),
     }
 
 

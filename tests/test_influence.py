@@ -146,3 +146,37 @@ def test_seed_who_is_behind_the_green_zone_attack(seed_graph):
         (("qais_al_khazali", "pmu_militias", "green_zone"), 0.24),
     ]
     assert chains[0].steps[0].status == "denied"
+
+
+def _strongest_chains_by_listing_every_chain(G, top, depth=None):
+    """The reference: every chain from every actor, sorted, then the same greedy choice."""
+    found = [c for a in G for c in influence_chains(G, a, depth=depth) if c.hops >= 2]
+    found.sort(key=lambda c: (-c.strength, c.hops, c.actors))
+    chosen = []
+    for chain in found:
+        rels = tuple(s.relation for s in chain.steps)
+        listed = [tuple(s.relation for s in c.steps) for c in chosen]
+        if any(any(o[i : i + len(rels)] == rels for i in range(len(o) - len(rels) + 1))
+               or any(rels[i : i + len(o)] == o for i in range(len(rels) - len(o) + 1))
+               for o in listed):  # fmt: skip
+            continue
+        chosen.append(chain)
+        if len(chosen) == top:
+            break
+    return chosen
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_strongest_chains_keep_only_a_pool_yet_answer_as_if_they_listed_every_chain(seed):
+    """Up to 40 actors and more than the pool of 64 candidates: ties in strength (few
+    distinct influences), symmetric relations, parallel ones, cycles."""
+    rng = random.Random(seed)
+    n = rng.randrange(5, 40)
+    edges = [(f"a{rng.randrange(n)}", f"a{rng.randrange(n)}", rng.choice([0.3, 0.5, 0.9]),
+              rng.random() < 0.7) for _ in range(rng.randrange(n, 3 * n))]  # fmt: skip
+    G = graph(*[e for e in edges if e[0] != e[1]])
+    for top in (1, 5, 30):
+        for depth in (None, 3):
+            got = strongest_chains(G, top=top, depth=depth)
+            expected = _strongest_chains_by_listing_every_chain(G, top, depth)
+            assert [c.steps for c in got] == [c.steps for c in expected]

@@ -21,7 +21,7 @@ from graph.briefing.wording import (
 from graph.build import actor_network
 from graph.centrality import MEANINGS, centrality
 from graph.chains import Chain
-from graph.influence import influence_reach, strongest_chains
+from graph.influence import influence_reach, search_bounds, strongest_chains
 from graph.style import STANCE_COLORS
 
 __all__ = ["Brief", "brief_content"]
@@ -141,7 +141,7 @@ def _key_actors(G, top: int, numbers: bool, limits, backend: str | None) -> list
     scores = centrality(G, ["betweenness", "pagerank"], backend=backend)
     sections = []
 
-    reach_actors = _sources(G, limits)
+    reach_actors, _ = search_bounds(G)
     ranked = [r for r in influence_reach(G, actors=reach_actors, chains=False) if r.total > 0]
     reach = influence_reach(G, actors=[r.actor for r in ranked[:top]])
     rows = []
@@ -195,14 +195,6 @@ def _key_actors(G, top: int, numbers: bool, limits, backend: str | None) -> list
     return sections
 
 
-def _sources(G, limits) -> list[str] | None:
-    """On big networks, the actors whose influence is searched: those with most outgoing
-    relations (None: all of them)."""
-    if len(G) <= limits["reach_actors"]:
-        return None
-    return sorted(G, key=lambda n: (-G.out_degree(n), str(n)))[: limits["reach_actors"]]
-
-
 def _side(d: dict, side: str) -> list[dict]:
     return [e for e in d.get("evidence") or [] if e.get("side", "claim") == side]
 
@@ -244,7 +236,7 @@ def brief_content(
         raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}")
     analysts = audience == "analysts"
     top = 5 if analysts else 3
-    limits = {"reach_actors": 300, "pairs_nodes": 400}
+    limits = {"pairs_nodes": 400}
     quotes = _Quotes()
 
     n, m = G.number_of_nodes(), G.number_of_edges()
@@ -275,8 +267,8 @@ def brief_content(
 
     key = _key_actors(G, top, analysts, limits, backend)
 
-    chain_depth = None if n <= limits["reach_actors"] else 4
-    strongest = strongest_chains(G, top=10, depth=chain_depth, actors=_sources(G, limits))
+    sources, chain_depth = search_bounds(G)
+    strongest = strongest_chains(G, top=10, depth=chain_depth, actors=sources)
     chains = [
         {"text": c.text(G), "strength": c.strength, "steps": _chain_steps(G, c, quotes)}
         for c in strongest[:top]

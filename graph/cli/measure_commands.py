@@ -147,6 +147,13 @@ def summary(top, backend, data, strict, selection, fmt):
     else:
         emit("\nBrokers by betweenness: none (no actor lies between two others)")
     if s["strongest_chains"]:
-        emit("\nStrongest chains of influence (two steps or more):")
+        searched = s["chains_searched"]
+        scope = (
+            ""
+            if searched is None
+            else f"; searched from the {searched['from']} of {searched['of']:,} actors with most "
+            f"outgoing relations, up to {searched['depth']} steps"
+        )
+        emit(f"\nStrongest chains of influence (two steps or more{scope}):")
         for c in s["strongest_chains"]:
             emit(wrap(f"{number(c['strength'])}  {c['text']}", "  "))
