@@ -102,10 +102,9 @@ def changes(
     at_before, at_after = in_force(G, before), in_force(G, after)
     keys_before = set(at_before.edges(keys=True))
     keys_after = set(at_after.edges(keys=True))
-    appeared = [relation_record(G, u, v, k) for u, v, k in G.edges(keys=True)
-                if (u, v, k) in keys_after - keys_before]  # fmt: skip
-    ended = [relation_record(G, u, v, k) for u, v, k in G.edges(keys=True)
-             if (u, v, k) in keys_before - keys_after]  # fmt: skip
+    new, gone = keys_after - keys_before, keys_before - keys_after
+    appeared = [relation_record(G, *e) for e in G.edges(keys=True) if e in new]
+    ended = [relation_record(G, *e) for e in G.edges(keys=True) if e in gone]
     shifts: dict[str, list[dict[str, Any]]] = {}
     scores_before = centrality(at_before, ["pagerank", "betweenness"])
     scores_after = centrality(at_after, ["pagerank", "betweenness"])
