@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from graph.centrality import centrality
 from graph.chains import Chain, make_step
 from graph.errors import ActorNotFoundError, QueryError
 from graph.numbered import NumberedNetwork, strongest_from
+from graph.progress import progress
 
 __all__ = ["BrokenChain", "CutOff", "LongerPath", "Shift", "WhatIf", "what_if"]
 
@@ -73,9 +75,19 @@ class WhatIf:
     paths: tuple[LongerPath, ...]
     cut_off: tuple[CutOff, ...]
     shifts: dict[str, tuple[Shift, ...]]
+    #: How many pairs' chains break and paths lengthen in all (``chains`` and ``paths`` hold
+    #: only the first ``limit`` of them when :func:`what_if` was given one).
+    chains_total: int = 0
+    paths_total: int = 0
 
 
-def what_if(G: nx.MultiDiGraph, removed: Iterable[str], *, backend: str | None = None) -> WhatIf:
+def what_if(
+    G: nx.MultiDiGraph,
+    removed: Iterable[str],
+    *,
+    backend: str | None = None,
+    limit: int | None = None,
+) -> WhatIf:
     """Compare the network with and without the ``removed`` actors (and their relations).
 
     Only pairs of actors that stay are compared:
@@ -94,6 +106,10 @@ def what_if(G: nx.MultiDiGraph, removed: Iterable[str], *, backend: str | None =
       are shares of that network (PageRank sums to 1; betweenness is divided by the number
       of pairs, which shrinks). ``backend`` computes betweenness (see
       :func:`graph.centrality.centrality`).
+
+    ``limit`` keeps only the first ``limit`` broken chains and lengthened paths (in the order
+    above); ``chains_total`` and ``paths_total`` count them all. On a large network a hub's
+    removal breaks millions of pairs: listing them all takes gigabytes.
 
     ``actors`` and ``relations`` are (before, after) counts. Cost: a strongest-chain search
     and a breadth-first search from every actor, twice, and betweenness twice (O(n·m)).
@@ -119,12 +135,8 @@ def what_if(G: nx.MultiDiGraph, removed: Iterable[str], *, backend: str | None =
     H = G.copy()
     H.remove_nodes_from(gone)
     names = {n: str(G.nodes[n].get("name", n)) for n in G}
-    chains = _broken_chains(G, H, set(gone), names)
-    paths = _longer_paths(G, H, set(gone), names)
-    lost_by: dict[str, list[str]] = {}
-    for p in paths:
-        if p.after is None:
-            lost_by.setdefault(p.target, []).append(p.source)
+    chains, chains_total = _broken_chains(G, H, set(gone), names, limit)
+    paths, paths_total, lost_by = _longer_paths(G, H, set(gone), names, limit)
     cut_off = sorted(
         (CutOff(t, tuple(sorted(s, key=names.get))) for t, s in lost_by.items()),
         key=lambda c: (-len(c.sources), names[c.actor]),
@@ -148,6 +160,8 @@ def what_if(G: nx.MultiDiGraph, removed: Iterable[str], *, backend: str | None =
         paths=tuple(paths),
         cut_off=tuple(cut_off),
         shifts=shifts,
+        chains_total=chains_total,
+        paths_total=paths_total,
     )
 
 
@@ -156,36 +170,75 @@ def _visible(change: float) -> float:
     return abs(change) if abs(change) > 1e-12 else 0.0
 
 
-def _broken_chains(G, H, gone: set[str], names: dict[str, str]) -> list[BrokenChain]:
-    """Pairs whose strongest influence drops, each with one strongest chain before and after."""
+def _broken_chains(G, H, gone: set[str], names: dict[str, str], limit: int | None):
+    """Pairs whose strongest influence drops, each with one strongest chain before and after
+    (the first ``limit`` of them, strongest before first), and how many there are."""
     net_before, net_after = NumberedNetwork(G), NumberedNetwork(H)
     at_after = {n: i for i, n in enumerate(net_after.nodes)}
     gone_ids = {i for i, n in enumerate(net_before.nodes) if n in gone}
-    broken = []
-    for x, source in enumerate(net_before.nodes):
-        if x in gone_ids:
-            continue
-        strength, parent, _ = strongest_from(net_before.moves, x)
-        if gone_ids.isdisjoint(parent.values()):  # no strongest chain runs through them
-            continue
-        now, parent_now, _ = strongest_from(net_after.moves, at_after[source])
-        for y, s in strength.items():
-            if y == x or y in gone_ids:
+    kept = _Kept(limit)
+    with progress("Chains of influence", total=len(net_before.nodes)) as bar:
+        for x, source in enumerate(net_before.nodes):
+            bar.advance()
+            if x in gone_ids:
                 continue
-            after = now.get(at_after[net_before.nodes[y]], 0.0)
-            if after < s:
-                broken.append(
-                    BrokenChain(
-                        source,
-                        net_before.nodes[y],
-                        _spell(G, net_before, parent, y),
-                        _spell(H, net_after, parent_now, at_after[net_before.nodes[y]])
-                        if after > 0
-                        else None,
+            strength, parent, _ = strongest_from(net_before.moves, x)
+            if gone_ids.isdisjoint(parent.values()):  # no strongest chain runs through them
+                continue
+            now, parent_now, _ = strongest_from(net_after.moves, at_after[source])
+            for y, s in strength.items():
+                if y == x or y in gone_ids:
+                    continue
+                target = net_before.nodes[y]
+                after = now.get(at_after[target], 0.0)
+                key = (-s, names[source], names[target])
+                if after < s and kept.wants(key):
+                    now_chain = (
+                        _spell(H, net_after, parent_now, at_after[target]) if after > 0 else None
                     )
-                )
-    broken.sort(key=lambda b: (-b.before.strength, names[b.source], names[b.target]))
-    return broken
+                    before_chain = _spell(G, net_before, parent, y)
+                    kept.add(key, BrokenChain(source, target, before_chain, now_chain))
+    return kept.items(), kept.total
+
+
+class _Kept:
+    """The first ``limit`` items by key (all of them without a limit), and how many were
+    offered: ask :meth:`wants` first, and make the item only when it may be kept."""
+
+    def __init__(self, limit: int | None):
+        self.limit = limit
+        self.heap: list[tuple] = []  # (negated rank, n, item): the worst kept on top
+        self.total = 0
+        self._n = 0
+
+    def wants(self, key: tuple) -> bool:
+        self.total += 1
+        if self.limit is None or len(self.heap) < self.limit:
+            return True
+        return key < self.heap[0][0].key
+
+    def add(self, key: tuple, item) -> None:
+        self._n += 1
+        entry = (_Reversed(key), self._n, item)
+        if self.limit is not None and len(self.heap) >= self.limit:
+            heapq.heapreplace(self.heap, entry)
+        else:
+            heapq.heappush(self.heap, entry)
+
+    def items(self) -> list:
+        return [item for _, _, item in sorted(self.heap, key=lambda e: (e[0].key, e[1]))]
+
+
+class _Reversed:
+    """A key ordered backwards, so that heapq's smallest is the worst kept."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple):
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.key < self.key
 
 
 def _spell(G: nx.MultiDiGraph, net: NumberedNetwork, parent: dict[int, int], target: int) -> Chain:
@@ -197,16 +250,25 @@ def _spell(G: nx.MultiDiGraph, net: NumberedNetwork, parent: dict[int, int], tar
     return Chain(tuple(reversed(steps)))
 
 
-def _longer_paths(G, H, gone: set[str], names: dict[str, str]) -> list[LongerPath]:
+def _longer_paths(G, H, gone: set[str], names: dict[str, str], limit: int | None):
+    """Pairs whose shortest chain lengthens or vanishes (the first ``limit``, vanished first),
+    how many there are, and for each actor no longer reachable, the actors that lost it."""
     before, after = actor_network(G), actor_network(H)
-    found = []
-    for x in H:
-        dist = nx.single_source_shortest_path_length(before, x)
-        if gone.isdisjoint(dist):
-            continue
-        now = nx.single_source_shortest_path_length(after, x)
-        for y, d in dist.items():
-            if y != x and y not in gone and now.get(y, -1) != d:
-                found.append(LongerPath(x, y, d, now.get(y)))
-    found.sort(key=lambda p: (p.after is not None, p.before, names[p.source], names[p.target]))
-    return found
+    kept = _Kept(limit)
+    lost_by: dict[str, list[str]] = {}
+    with progress("Shortest chains", total=len(H)) as bar:
+        for x in H:
+            bar.advance()
+            dist = nx.single_source_shortest_path_length(before, x)
+            if gone.isdisjoint(dist):
+                continue
+            now = nx.single_source_shortest_path_length(after, x)
+            for y, d in dist.items():
+                if y != x and y not in gone and now.get(y, -1) != d:
+                    steps = now.get(y)
+                    if steps is None:
+                        lost_by.setdefault(y, []).append(x)
+                    key = (steps is not None, d, names[x], names[y])
+                    if kept.wants(key):
+                        kept.add(key, LongerPath(x, y, d, steps))
+    return kept.items(), kept.total, lost_by

@@ -211,3 +211,21 @@ def test_whatif_cli_without_remove_exits_2(seed_path, run):
     result = run("whatif", "--data", seed_path)
     assert result.exit_code == 2
     assert "Missing option '--remove'" in result.stderr
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_limit_keeps_the_first_rows_and_counts_them_all(seed):
+    """what_if(limit=N) is the first N rows of the full answer, with the full counts."""
+    rng = random.Random(seed)
+    n = 30
+    edges = [(f"a{rng.randrange(n)}", f"a{rng.randrange(n)}", rng.choice([0.3, 0.5, 0.9]),
+              rng.random() < 0.8) for _ in range(80)]  # fmt: skip
+    G = graph(*[e for e in edges if e[0] != e[1]])
+    hub = max(G, key=G.degree)
+    full = what_if(G, [hub])
+    assert full.chains_total == len(full.chains) and full.paths_total == len(full.paths)
+    for limit in (1, 3, 10):
+        cut = what_if(G, [hub], limit=limit)
+        assert cut.chains == full.chains[:limit] and cut.paths == full.paths[:limit]
+        assert (cut.chains_total, cut.paths_total) == (full.chains_total, full.paths_total)
+        assert cut.cut_off == full.cut_off and cut.shifts == full.shifts

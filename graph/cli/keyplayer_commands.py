@@ -321,7 +321,9 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
     """
     _, G, _ = load_graph(data, strict, selection)
     removed = list(dict.fromkeys(resolve_actor(G, name) for name in remove))
-    w = what_if(G, removed, backend=backend)
+    # The table shows the first --top rows of each section: keep no more (a hub of a large
+    # network breaks millions of pairs); JSON and CSV list them all.
+    w = what_if(G, removed, backend=backend, limit=top if fmt == "table" else None)
     if fmt == "json":
         emit(to_json(_whatif_record(G, w)))
         return
@@ -338,7 +340,7 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
         f"What if {gone} were gone? "
         f"{w.actors[0]} → {w.actors[1]} actors, {w.relations[0]} → {w.relations[1]} relations."
     )
-    emit(f"\nInfluence chains that break: {count(len(w.chains), 'pair')}, strongest first")
+    emit(f"\nInfluence chains that break: {count(w.chains_total, 'pair')}, strongest first")
     for c in w.chains[:top]:
         now = f"now {number(c.after.strength)}" if c.after else "now none"
         emit(
@@ -347,9 +349,9 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
         emit("\n".join(wrap_parts(["was", *c.before.parts(G)], "    ")))
         if c.after:
             emit("\n".join(wrap_parts(["now", *c.after.parts(G)], "    ")))
-    if note := _top_note(min(top, len(w.chains)), len(w.chains)):
+    if note := _top_note(min(top, w.chains_total), w.chains_total):
         emit(note)
-    emit(f"\nShortest chains of relations that lengthen or vanish: {count(len(w.paths), 'pair')}")
+    emit(f"\nShortest chains of relations that lengthen or vanish: {count(w.paths_total, 'pair')}")
     if w.paths:
         rows = [
             {"from": _name(G, p.source), "to": _name(G, p.target), "before": p.before,
@@ -357,7 +359,7 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
             for p in w.paths[:top]
         ]  # fmt: skip
         emit(table(rows, PATH_COLUMNS, "  "))
-        if note := _top_note(len(rows), len(w.paths)):
+        if note := _top_note(len(rows), w.paths_total):
             emit(note)
     emit(f"\nActors others can no longer reach at all: {len(w.cut_off)}")
     for c in w.cut_off[:top]:
