@@ -120,7 +120,8 @@ _last = CacheReport()
 
 
 def last_load() -> CacheReport:
-    """What the last :func:`load_and_build` of this process did with the cache."""
+    """What the last :func:`load_and_build` of this process with the cache on did with it
+    (a load with ``cache=False`` does nothing with the cache, and leaves this as it was)."""
     return _last
 
 
@@ -189,9 +190,11 @@ def load_and_build(
     :func:`graph.collector.gc_paused`), so that it never walks them.
     """
     global _last
-    _last = CacheReport()
+    report = CacheReport()
+    if cache:
+        _last = report
     with gc_paused(freeze):
-        return _load_and_build(paths, strict, cache, _last)
+        return _load_and_build(paths, strict, cache, report)
 
 
 def _load_and_build(paths, strict: bool, cache: bool, report: CacheReport):

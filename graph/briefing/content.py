@@ -28,6 +28,10 @@ __all__ = ["Brief", "brief_content"]
 
 AUDIENCES = ("students", "analysts")
 
+#: Up to this many actors, a broker's example pairs (those whose every shortest chain passes
+#: through it) are found by a search from every actor; above, the briefing says it in general.
+PAIRS_ACTORS = 400
+
 _REACH_MEANING = ("how much influence an actor passes on, directly or through chains: the sum of "
                   "the strengths of its strongest chain to every actor it reaches")  # fmt: skip
 
@@ -137,7 +141,7 @@ def _pairs_through(G, D: nx.DiGraph, broker: str, counts: dict) -> list[tuple[st
     return [(s, t) for *_, s, t in sorted(pairs)]
 
 
-def _key_actors(G, top: int, numbers: bool, limits, backend: str | None) -> list[KeyActors]:
+def _key_actors(G, top: int, numbers: bool, backend: str | None) -> list[KeyActors]:
     scores = centrality(G, ["betweenness", "pagerank"], backend=backend)
     sections = []
 
@@ -166,7 +170,7 @@ def _key_actors(G, top: int, numbers: bool, limits, backend: str | None) -> list
 
     D = actor_network(G)
     ranked = [(n, v) for n, v in scores.ranking("betweenness")[:top] if v > 0]
-    counts = {s: _bfs_counts(D, s) for s in D} if len(D) <= limits["pairs_nodes"] else None
+    counts = {s: _bfs_counts(D, s) for s in D} if len(D) <= PAIRS_ACTORS else None
     rows = []
     for n, value in ranked:
         pairs = _pairs_through(G, D, n, counts) if counts is not None else []
@@ -236,7 +240,6 @@ def brief_content(
         raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}")
     analysts = audience == "analysts"
     top = 5 if analysts else 3
-    limits = {"pairs_nodes": 400}
     quotes = _Quotes()
 
     n, m = G.number_of_nodes(), G.number_of_edges()
@@ -265,7 +268,7 @@ def brief_content(
         for a in cast_nodes[:max_rows]
     ]  # fmt: skip
 
-    key = _key_actors(G, top, analysts, limits, backend)
+    key = _key_actors(G, top, analysts, backend)
 
     sources, chain_depth = search_bounds(G)
     strongest = strongest_chains(G, top=10, depth=chain_depth, actors=sources)

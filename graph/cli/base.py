@@ -12,12 +12,11 @@ from pathlib import Path
 import click
 
 from graph import __version__
-from graph.build import build_graph
 from graph.dates import PartialDate, parse_partial_date
 from graph.engine import ENGINE, check_backend
 from graph.errors import ActorGraphError, DataError
 from graph.formatting import count
-from graph.load import bundled_dataset_path, load_dataset
+from graph.load import bundled_dataset_path
 from graph.model import STATUSES
 from graph.progress import set_quiet
 from graph.resolve import resolve_actor
@@ -302,15 +301,15 @@ def load_graph(data, strict, selection: Selection | None = None, say_notes: bool
     (:mod:`graph.cache`) unless --no-cache was given; warnings are said either way."""
     import gc
 
-    from graph.collector import gc_paused
+    from graph.cache import load_and_build
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         # The command keeps what it loads to its end: the garbage collector need not walk it.
         ctx.call_on_close(gc.unfreeze)
-    with gc_paused(freeze=ctx is not None):
-        dataset = load_dataset(dataset_paths(data), strict=strict, cache=use_cache())
-        G = build_graph(dataset)  # from the cache, the graph restored with the dataset
+    dataset, G = load_and_build(
+        dataset_paths(data), strict=strict, cache=use_cache(), freeze=ctx is not None
+    )
     if dataset.warnings:
         for warning in dataset.warnings:
             click.echo(str(warning), err=True)
