@@ -229,7 +229,7 @@ class Bench:
         seconds = self.wall(command + flags, repeats=self.size["repeats"])
         page = self.work("page", path)
         notes = f"whole `actorgraph render {' '.join(flags)}` command, best of "
-        notes += f"{self.size['repeats']}; graph.render.page_html alone {_secs(page)}"
+        notes += f"{self.size['repeats']}; graph.render.page.page_html alone {_secs(page)}"
         self.add(Row("6. render", size, f"{seconds:.3g} s, {out.stat().st_size / 1e6:.1f} MB",
                      "—", "—", "browser test", "report", notes))  # fmt: skip
 

@@ -26,7 +26,7 @@ def _load(path: str, cache: bool):
     """``load_dataset`` with ``cache=`` when the loader has that parameter."""
     import inspect
 
-    from graph.load import load_dataset
+    from graph.dataset.load import load_dataset
 
     if "cache" in inspect.signature(load_dataset).parameters:
         return load_dataset([path], cache=cache)
@@ -36,14 +36,14 @@ def _load(path: str, cache: bool):
 def worker_has_cache() -> dict:
     import inspect
 
-    from graph.load import load_dataset
+    from graph.dataset.load import load_dataset
 
     return {"cache": "cache" in inspect.signature(load_dataset).parameters}
 
 
 def worker_ours_load(path: str, cache: str) -> dict:
     """Load, validate and build the graph (the cold load with cache 0, warm with 1)."""
-    from graph.build import build_graph
+    from graph.dataset.build import build_graph
 
     start = time.perf_counter()
     G = build_graph(_load(path, cache == "1"))
@@ -82,13 +82,13 @@ def worker_bare_graph(path: str) -> dict:
 
 def worker_measure(path: str, which: str, engine: str, out: str) -> dict:
     """Time one heavy measure from the built graph G, ours or networkx's; save the values."""
-    from graph.build import build_graph
+    from graph.dataset.build import build_graph
 
     G = build_graph(_load(path, True))
     compute = _ours(which) if engine == "ours" else _networkx(which)
     imports = 0.0
     if engine == "ours":  # each side starts with its libraries imported, as networkx is
-        from graph.engine import _networkit, compiled
+        from graph.analysis.engine import _networkit, compiled
 
         start = time.perf_counter()
         compiled(), _networkit()
@@ -107,8 +107,8 @@ def worker_measure(path: str, which: str, engine: str, out: str) -> dict:
 
 
 def _ours(which: str):
-    from graph.centrality import centrality
-    from graph.keyplayers import key_players
+    from graph.analysis.centrality import centrality
+    from graph.analysis.keyplayers import key_players
 
     if which == "key-players":
 
@@ -125,7 +125,7 @@ def _networkx(which: str):
     """networkx's own computation, from G, of what ``which`` computes."""
     import networkx as nx
 
-    from graph.build import actor_network
+    from graph.dataset.build import actor_network
 
     if which == "betweenness":
         return lambda G: nx.betweenness_centrality(actor_network(G))
@@ -147,7 +147,7 @@ def _networkx_key_players(G) -> dict:
     KEY_PLAYER_SAMPLE of them are run and the time is extrapolated to all ``n``."""
     import networkx as nx
 
-    from graph.build import actor_network
+    from graph.dataset.build import actor_network
 
     D = actor_network(G)
     D.remove_edges_from(list(nx.selfloop_edges(D)))
@@ -193,9 +193,9 @@ def _networkx_key_players(G) -> dict:
 
 
 def worker_page(path: str) -> dict:
-    """The page alone: graph.render.page_html on the built graph."""
-    from graph.build import build_graph
-    from graph.render import page_html
+    """The page alone: graph.render.page.page_html on the built graph."""
+    from graph.dataset.build import build_graph
+    from graph.render.page import page_html
 
     G = build_graph(_load(path, True))
     start = time.perf_counter()

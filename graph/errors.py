@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph._words import count
+
 __all__ = [
     "ActorGraphError",
     "ActorNotFoundError",
@@ -31,6 +33,9 @@ class Problem:
     column: int | None
     message: str
     level: str = "error"  # "error" or "warning"
+    #: What kind of problem, for a program or the command line to act on (``"no-such-file"``…);
+    #: not part of the message.
+    code: str | None = None
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
@@ -40,7 +45,7 @@ class Problem:
 
     def as_error(self) -> Problem:
         """The same problem, counted as an error (what ``--strict`` does to warnings)."""
-        return Problem(self.file, self.line, self.column, self.message, "error")
+        return Problem(self.file, self.line, self.column, self.message, "error", self.code)
 
 
 class ActorGraphError(Exception):
@@ -60,8 +65,8 @@ class DataError(ActorGraphError):
         """One line: how many errors and warnings, in how many files."""
         files = {p.file for p in self.problems}
         return (
-            f"{_count(len(self.errors), 'error')} and {_count(len(self.warnings), 'warning')} "
-            f"in {_count(len(files), 'file')}; nothing was analysed."
+            f"{count(len(self.errors), 'error')} and {count(len(self.warnings), 'warning')} "
+            f"in {count(len(files), 'file')}; nothing was analysed."
         )
 
 
@@ -75,7 +80,3 @@ class ActorNotFoundError(ActorGraphError):
 
 class QueryError(ActorGraphError):
     """A question cannot be asked as given (a bad option value, an impossible combination)."""
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")

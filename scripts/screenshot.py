@@ -36,10 +36,10 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from graph.build import build_graph
-    from graph.figure import draw_figure
-    from graph.load import load_dataset
-    from graph.render import render_page
+    from graph.dataset.build import build_graph
+    from graph.dataset.load import load_dataset
+    from graph.render.figure import draw_figure
+    from graph.render.page import render_page
 
     G = build_graph(load_dataset([args.data]))
     Path(args.figure).write_bytes(draw_figure(G)[0])

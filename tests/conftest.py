@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.build import build_graph
-from graph.load import load_dataset
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "actors.yaml"

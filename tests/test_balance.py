@@ -12,15 +12,15 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from graph.balance import (
+from graph.analysis.balance import (
     EXACT_LIMIT,
     balance_partition,
     signed_network,
     triad_census_by_sign,
     unbalanced_triads,
 )
-from graph.build import build_graph
-from graph.load import load_dataset
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset
 
 GAMA = ROOT / "tests" / "data" / "gahuku_gama.yaml"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.build import actor_network, build_graph
-from graph.load import load_dataset
-from graph.vocabulary import BUILTIN_TYPES, KNOWN_KINDS
+from graph.dataset.build import actor_network, build_graph
+from graph.dataset.load import load_dataset
+from graph.dataset.vocabulary import BUILTIN_TYPES, KNOWN_KINDS
 
 SYNTH = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
 

@@ -9,9 +9,9 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from graph.blocs import bloc_network, blocs
-from graph.build import build_graph
-from graph.load import load_dataset, load_text
+from graph.analysis.blocs import bloc_network, blocs
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset, load_text
 
 
 def karate_yaml(reverse: bool = False) -> str:

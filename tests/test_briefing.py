@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
+from graph.analysis.centrality import centrality
+from graph.analysis.influence import influence_reach, strongest_chains
 from graph.briefing import brief_content, write_briefing
 from graph.briefing.markdown import to_markdown
-from graph.build import build_graph
-from graph.centrality import centrality
-from graph.influence import influence_reach, strongest_chains
-from graph.load import load_text
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_text
 
 STUDENT_SECTIONS = ["The cast", "Key actors", "Chains of influence", "Hostility and cooperation",
                     "Contested claims", "Timeline", "Sources", "Questions for discussion",

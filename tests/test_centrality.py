@@ -8,9 +8,9 @@ import random
 import networkx as nx
 import pytest
 
-from graph.build import build_graph
-from graph.centrality import MEASURES, centrality
-from graph.load import load_text
+from graph.analysis.centrality import MEASURES, centrality
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_text
 
 
 def florentine_yaml() -> str:
@@ -46,7 +46,7 @@ def test_medici_betweenness_is_the_published_0_522(florentine, run):
 
 
 def test_every_measure_equals_networkx_on_the_undirected_florentine_graph(florentine):
-    from graph.load import load_dataset
+    from graph.dataset.load import load_dataset
 
     G = build_graph(load_dataset([florentine]))
     ours = centrality(G)

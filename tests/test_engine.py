@@ -11,24 +11,24 @@ import sys
 import networkx as nx
 import pytest
 
-from graph import engine
-from graph.build import actor_network
-from graph.centrality import centrality
-from graph.engine import (
+from graph.analysis import engine
+from graph.analysis.centrality import centrality
+from graph.analysis.engine import (
     Measures,
     betweenness,
     check_backend,
     closeness,
     joined_pairs_without,
 )
+from graph.analysis.keyplayers import _reach_counts, key_players
+from graph.dataset.build import actor_network
 from graph.errors import QueryError
-from graph.keyplayers import _reach_counts, key_players
 
 TOLERANCE = 1e-9
 
 
 def random_relations(seed: int, n: int, m: int, *, directed_share=0.7, isolated=0, loops=0):
-    """A MultiDiGraph built the way graph.build builds one: actors with names, one edge per
+    """A MultiDiGraph built the way graph.dataset.build builds one: actors with names, one edge per
     relation keyed by its id, with ``directed`` and ``influence``; parallel relations come
     by chance (and on purpose: every fifth relation repeats an earlier pair)."""
     rng = random.Random(seed)
@@ -238,7 +238,7 @@ def test_closeness_by_networkit_has_the_digits_of_rustworkx_and_networkx(monkeyp
 
 def test_networkit_is_loaded_without_matplotlib():
     code = (
-        "import sys; from graph.engine import _networkit\n"
+        "import sys; from graph.analysis.engine import _networkit\n"
         "print(_networkit() is not None, 'matplotlib' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

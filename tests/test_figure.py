@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from graph.build import actor_network, build_graph
-from graph.figure import MARKERS, draw_figure, write_figure
-from graph.load import bundled_dataset_path, load_dataset
-from graph.style import _FALLBACK, _KNOWN, STANCE_COLORS, kind_styles
+from graph.dataset.build import actor_network, build_graph
+from graph.dataset.load import bundled_dataset_path, load_dataset
+from graph.render.figure import MARKERS, draw_figure, write_figure
+from graph.render.style import _FALLBACK, _KNOWN, STANCE_COLORS, kind_styles
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from graph.dataset.load import load_text
+from graph.dataset.model import Dataset
 from graph.errors import DataError, Problem
-from graph.load import load_text
-from graph.model import Dataset
 
 SEED_TEXT = (Path(__file__).resolve().parent.parent / "data" / "actors.yaml").read_text(
     encoding="utf-8"

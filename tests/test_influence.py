@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from conftest import small_graph as graph
-from graph.influence import influence_chains, influenced_by_chains, strongest_chains
+from graph.analysis.influence import influence_chains, influenced_by_chains, strongest_chains
 
 
 def strengths(chains):

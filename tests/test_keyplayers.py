@@ -9,9 +9,9 @@ import networkx as nx
 import pytest
 
 from conftest import small_graph as graph
-from graph.build import actor_network
-from graph.influence import influence_chains, influence_reach
-from graph.keyplayers import key_players
+from graph.analysis.influence import influence_chains, influence_reach
+from graph.analysis.keyplayers import key_players
+from graph.dataset.build import actor_network
 
 
 def by_actor(k):
@@ -114,7 +114,7 @@ def test_fragmentation_equals_brute_force_descendants(seed):
 
 @pytest.mark.parametrize("seed", range(8))
 def test_reach_lost_equals_brute_force_influence_reach(seed):
-    # Reference: graph.influence's own reach, recomputed on the graph without each actor.
+    # Reference: graph.analysis.influence's own reach, recomputed on the graph without each actor.
     # Lost = what the others reached before, less their chains to the removed actor, less
     # what they reach after.
     G = random_graph(seed)

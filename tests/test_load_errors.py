@@ -11,9 +11,9 @@ import textwrap
 import pytest
 import yaml
 
-from graph.build import build_graph
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset, load_text
 from graph.errors import DataError, Problem
-from graph.load import load_dataset, load_text
 
 NAME = "f.yaml"
 

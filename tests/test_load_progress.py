@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from graph import cache
 from graph import progress as progress_module
-from graph.cache import load_and_build
-from graph.load import load_dataset
+from graph.dataset import cache
+from graph.dataset.cache import load_and_build
+from graph.dataset.load import load_dataset
 
 
 class Terminal(io.StringIO):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset
 from graph.errors import DataError
-from graph.load import load_dataset
 
 A = """
 title: File A

@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import build_graph
-from graph.load import load_text
-from graph.paths import all_chains, shortest_chain
+from graph.analysis.paths import all_chains, shortest_chain
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_text
 
 SMALL = """
 actors:
@@ -67,7 +67,7 @@ def test_all_chains_match_networkx_simple_paths(small):
 
 
 def test_shortest_chain_length_equals_networkx_on_the_seed(seed_graph):
-    from graph.build import actor_network
+    from graph.dataset.build import actor_network
 
     D = actor_network(seed_graph)
     lengths = dict(nx.all_pairs_shortest_path_length(D))

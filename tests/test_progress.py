@@ -91,7 +91,7 @@ def test_the_quiet_option_reaches_the_bars_of_a_command(quiet):
 def test_a_heavy_measure_says_what_it_computes_before_the_engine_starts(monkeypatch, seed_graph):
     """A compiled engine reports nothing until it is done: on a big network the bar is drawn
     at once with the measure's name."""
-    from graph import centrality as centrality_module
+    from graph.analysis import centrality as centrality_module
 
     stream = Terminal()
     monkeypatch.setattr(sys, "stderr", stream)

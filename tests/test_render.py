@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from graph.build import build_graph
-from graph.load import load_text
-from graph.render import page_data, page_html, render_page
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_text
+from graph.render.page import page_data, page_html, render_page
 
 
 def embedded_data(html: str) -> dict:
@@ -98,12 +98,12 @@ def test_render_writes_atomically_and_creates_folders(tmp_path, seed_graph, monk
     first = target.read_bytes()
     assert first.startswith(b"<!doctype html>")
 
-    import graph.render
+    import graph.render.page
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(graph.render, "page_html", broken)
+    monkeypatch.setattr(graph.render.page, "page_html", broken)
     with pytest.raises(RuntimeError):
         render_page(seed_graph, target)
     assert target.read_bytes() == first  # the old page is intact

@@ -13,10 +13,10 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT, small_graph
-from graph import render as render_module
-from graph.build import build_graph
-from graph.load import load_dataset
-from graph.render import (
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset
+from graph.render import page as render_module
+from graph.render.page import (
     DEFAULT_TOP,
     PHYSICS_LIMIT,
     layout_positions,
@@ -204,8 +204,8 @@ def test_the_layout_is_the_same_in_every_run(big_graph):
     assert here == layout_positions(H)
     code = (
         "import json, sys\n"
-        "from graph.build import build_graph\nfrom graph.load import load_dataset\n"
-        "from graph.render import layout_positions, top_actors\n"
+        "from graph.dataset.build import build_graph\nfrom graph.dataset.load import load_dataset\n"
+        "from graph.render.page import layout_positions, top_actors\n"
         "G = top_actors(build_graph(load_dataset([sys.argv[1]])), 350)\n"
         "print(json.dumps(layout_positions(G)))\n"
     )

@@ -42,7 +42,7 @@ def test_every_relation_cites_the_article_verbatim(seed_dataset):
     ],
 )
 def test_the_article_actors_are_there_by_name_or_alias(seed_graph, name):
-    from graph.resolve import resolve_actor
+    from graph.analysis.resolve import resolve_actor
 
     assert resolve_actor(seed_graph, name) in seed_graph
 

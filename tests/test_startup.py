@@ -58,6 +58,7 @@ def test_a_command_imports_only_its_own_module_of_the_command_line():
     assert [m for m in modules if m.startswith("graph.cli.")] == [
         "graph.cli.base",
         "graph.cli.query_commands",
+        "graph.cli.text",  # the CLI's text helpers (was graph.formatting, outside graph.cli)
     ]
 
 

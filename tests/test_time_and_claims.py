@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from graph.build import build_graph
-from graph.claims import contested_claims
-from graph.dates import parse_partial_date as day
-from graph.load import load_text
-from graph.timeline import changes, timeline
+from graph.analysis.claims import contested_claims
+from graph.analysis.timeline import changes, timeline
+from graph.dataset.build import build_graph
+from graph.dataset.dates import parse_partial_date as day
+from graph.dataset.load import load_text
 
 DATED = """
 actors:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.load import load_text
-from graph.vocabulary import BUILTIN_TYPES, STANCES
+from graph.dataset.load import load_text
+from graph.dataset.vocabulary import BUILTIN_TYPES, STANCES
 
 REQUIRED = [
     "directs",

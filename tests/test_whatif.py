@@ -10,10 +10,10 @@ import networkx as nx
 import pytest
 
 from conftest import small_graph as graph
-from graph.build import actor_network
+from graph.analysis.influence import influence_chains
+from graph.analysis.whatif import what_if
+from graph.dataset.build import actor_network
 from graph.errors import ActorNotFoundError, QueryError
-from graph.influence import influence_chains
-from graph.whatif import what_if
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.dataset.load import load_dataset, load_text
 from graph.errors import DataError
-from graph.load import load_dataset, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_LIMIT = 5.0  # seconds; the real cost is a small fraction of this
@@ -334,7 +334,7 @@ CHILD = textwrap.dedent(
     """\
     import sys
     from graph.errors import DataError
-    from graph.load import load_text
+    from graph.dataset.load import load_text
 
     text = sys.stdin.read()
     try:

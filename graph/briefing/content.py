@@ -8,6 +8,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.centrality import MEANINGS, centrality
+from graph.analysis.chains import Chain
+from graph.analysis.influence import influence_reach, search_bounds, strongest_chains
 from graph.briefing.questions import Question, discussion_questions
 from graph.briefing.wording import (
     aliases_text,
@@ -18,11 +21,8 @@ from graph.briefing.wording import (
     role,
     verb,
 )
-from graph.build import actor_network
-from graph.centrality import MEANINGS, centrality
-from graph.chains import Chain
-from graph.influence import influence_reach, search_bounds, strongest_chains
-from graph.style import STANCE_COLORS
+from graph.dataset.build import actor_network
+from graph.render.style import STANCE_COLORS
 
 __all__ = ["Brief", "brief_content"]
 
@@ -228,10 +228,10 @@ def brief_content(
     """Everything a briefing says about ``G``, for ``audience`` (students or analysts).
 
     Tables longer than ``max_rows`` are cut, and say how many rows they leave out.
-    ``backend`` computes betweenness (see :mod:`graph.engine`).
+    ``backend`` computes betweenness (see :mod:`graph.analysis.engine`).
 
-    >>> from graph.load import load_dataset, bundled_dataset_path
-    >>> from graph.build import build_graph
+    >>> from graph.dataset.load import load_dataset, bundled_dataset_path
+    >>> from graph.dataset.build import build_graph
     >>> b = brief_content(build_graph(load_dataset([bundled_dataset_path()])))
     >>> b.key_actors[0].rows[0]["name"], len(b.cast) == b.cast_total
     ('United States', True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.briefing.wording import name, verb
-from graph.build import actor_network
+from graph.dataset.build import actor_network
 
 __all__ = ["Question", "discussion_questions"]
 

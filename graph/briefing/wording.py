@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.analysis.records import actor_name
+
 __all__ = ["aliases_text", "incoming", "name", "names", "passive", "relation_sentence", "role",
            "verb"]  # fmt: skip
 
@@ -19,7 +21,7 @@ _KIND_NOUN = {"armed_group": ("armed group", "armed groups"), "military": ("mili
 
 def name(G, n) -> str:
     """An actor's name (its id if it is not in the graph)."""
-    return G.nodes[n]["name"] if n in G else str(n)
+    return actor_name(G, n) if n in G else str(n)
 
 
 def names(G, ids) -> str:

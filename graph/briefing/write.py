@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.atomic import write_atomic
+from graph._files import write_atomic
 from graph.briefing.content import brief_content
 from graph.briefing.html import to_html
 from graph.briefing.markdown import to_markdown
@@ -35,7 +35,7 @@ def write_briefing(
 
     The HTML embeds the figure; the Markdown points at the PNG beside it.
     """
-    from graph.figure import draw_figure
+    from graph.render.figure import draw_figure
 
     unknown = set(formats) - set(FORMATS)
     if unknown or not formats:

@@ -12,24 +12,24 @@ __all__ = ["COMMANDS", "cli", "main"]
 #: Each command, and the module of graph.cli that registers it.
 COMMANDS = {
     "actors": "data_commands",
-    "balance": "balance_command",
-    "blocs": "keyplayer_commands",
-    "brief": "brief_command",
+    "balance": "balance_commands",
+    "blocs": "structure_commands",
+    "brief": "brief_commands",
     "centrality": "measure_commands",
     "changes": "time_commands",
     "claims": "time_commands",
     "influence": "query_commands",
     "influenced-by": "query_commands",
-    "key-players": "keyplayer_commands",
+    "key-players": "structure_commands",
     "neighbors": "query_commands",
     "path": "query_commands",
     "relations": "data_commands",
-    "render": "render_command",
+    "render": "render_commands",
     "summary": "measure_commands",
     "timeline": "time_commands",
     "types": "data_commands",
     "validate": "data_commands",
-    "whatif": "keyplayer_commands",
+    "whatif": "structure_commands",
 }
 
 cli.lazy_commands.update(COMMANDS)

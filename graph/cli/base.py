@@ -6,21 +6,18 @@ import functools
 import importlib
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from graph import __version__
-from graph.dates import PartialDate, parse_partial_date
-from graph.engine import ENGINE, check_backend
-from graph.errors import ActorGraphError, DataError
-from graph.formatting import count
-from graph.load import bundled_dataset_path
-from graph.model import STATUSES
+from graph._version import __version__
+from graph.analysis.engine import ENGINE, check_backend
+from graph.analysis.selection import Selection, select
+from graph.dataset.dates import PartialDate, parse_partial_date
+from graph.dataset.load import bundled_dataset_path
+from graph.dataset.model import STATUSES
+from graph.errors import ActorGraphError, ActorNotFoundError, DataError
 from graph.progress import set_quiet
-from graph.resolve import resolve_actor
-from graph.views import Selection, drop_isolates, focus, select
 
 __all__ = [
     "CONTEXT",
@@ -33,9 +30,8 @@ __all__ = [
     "evidence_option",
     "filter_options",
     "format_option",
-    "load_graph",
+    "load_data",
     "load_view",
-    "narrow",
     "top_option",
     "use_cache",
     "view_options",
@@ -50,6 +46,11 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 # -- the error boundary -------------------------------------------------------------------------
 
 
+#: What the command line adds to a problem of a kind, at its boundary (the library's messages
+#: do not send a notebook user to a terminal).
+_HINTS = {"no-such-file": ", or run 'actorgraph validate' with --data pointing at your YAML file"}
+
+
 class _DataProblems(click.ClickException):
     """Every problem of the dataset, one per line, then the count."""
 
@@ -62,7 +63,8 @@ class _DataProblems(click.ClickException):
         for problem in self.error.problems:
             shown[problem.file] = shown.get(problem.file, 0) + 1
             if shown[problem.file] <= MAX_PROBLEMS_SHOWN:
-                click.echo(str(problem), err=True)
+                hint = _HINTS.get(problem.code, "")
+                click.echo(str(problem) + hint, err=True)
         for name, n in shown.items():
             if n > MAX_PROBLEMS_SHOWN:
                 click.echo(
@@ -94,6 +96,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DataError as exc:
             raise _DataProblems(exc) from None
+        except ActorNotFoundError as exc:
+            hint = "" if exc.candidates else "; 'actorgraph actors' lists them"
+            raise click.ClickException(f"{exc}{hint}") from None
         except ActorGraphError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # `actorgraph relations | head`
@@ -160,7 +165,7 @@ class DateType(click.ParamType):
 def filter_options(f):
     """--type, --status, --as-of, --since, --until and --perspective: which relations to keep.
 
-    The command receives them together as ``selection`` (a :class:`graph.views.Selection`
+    The command receives them together as ``selection`` (a :class:`graph.analysis.selection.Selection`
     whose perspective is still the name given on the command line)."""
 
     @click.option(
@@ -238,7 +243,7 @@ def _check_backend(ctx: click.Context, param, value: str | None) -> str | None:
 
 
 def backend_option(what: str = "betweenness and closeness"):
-    """--backend NAME: who computes the heavy measures (see :mod:`graph.engine`)."""
+    """--backend NAME: who computes the heavy measures (see :mod:`graph.analysis.engine`)."""
     return click.option(
         "--backend",
         metavar="NAME",
@@ -292,16 +297,16 @@ def dataset_paths(data: tuple[str, ...]) -> list[str]:
     return [str(bundled)]
 
 
-def load_graph(data, strict, selection: Selection | None = None, say_notes: bool = True):
+def load_data(data, strict, selection: Selection | None = None, say_notes: bool = True):
     """Load and validate the dataset (warnings on stderr), build the graph and apply the
     selection. Returns (dataset, graph, notes saying what the selection left out); the notes
     are also said on stderr unless ``say_notes`` is false (a page or a briefing shows them).
 
     The load goes through the cache of earlier loads of the same, unchanged files
-    (:mod:`graph.cache`) unless --no-cache was given; warnings are said either way."""
+    (:mod:`graph.dataset.cache`) unless --no-cache was given; warnings are said either way."""
     import gc
 
-    from graph.cache import load_and_build
+    from graph.dataset.cache import load_and_build
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
@@ -319,15 +324,13 @@ def load_graph(data, strict, selection: Selection | None = None, say_notes: bool
             "them errors)",
             err=True,
         )
-    notes: list[str] = []
-    if selection is not None and selection.narrows:
-        if selection.perspective is not None:
-            selection = replace(selection, perspective=resolve_actor(G, selection.perspective))
-        G, notes = select(G, selection)
-        if say_notes:
-            for note in notes:
-                click.echo(f"actorgraph: {note}", err=True)
-    return dataset, G, notes
+    if selection is None or not selection.narrows:
+        return dataset, G, []
+    view = select(G, selection)
+    if say_notes:
+        for note in view.notes:
+            click.echo(f"actorgraph: {note}", err=True)
+    return dataset, view.graph, list(view.notes)
 
 
 def emit(text: str) -> None:
@@ -357,30 +360,9 @@ def cli():
 
 def load_view(data, strict, selection: Selection, focus_on, depth):
     """What render and brief draw: the graph loaded and selected, --focus applied, actors
-    left without relations hidden. Returns (graph, notes on what is left out, file stem:
-    the first dataset's name, plus the focus actor's id)."""
+    left without relations hidden. Returns (the :class:`~graph.analysis.selection.View`, the
+    file stem: the first dataset's name, plus the focus actor's id)."""
     paths = dataset_paths(data)
-    _, G, notes = load_graph(tuple(paths), strict, selection, say_notes=False)
-    G, center, notes = narrow(G, notes, selection, focus_on, depth)
-    return G, notes, Path(paths[0]).stem + (f"-{center}" if center else "")
-
-
-def narrow(G, notes: list[str], selection: Selection, focus_on, depth):
-    """Apply --focus, and hide the actors a selection leaves without relations; add to
-    ``notes`` what is left out. Returns the smaller graph, the focus actor's id (or None) and
-    the notes."""
-    total = G.number_of_nodes()
-    notes = list(notes)
-    center = None
-    if focus_on:
-        center = resolve_actor(G, focus_on)
-        G = focus(G, center, depth)
-        notes.append(
-            f"{G.nodes[center]['name']} and the actors within {count(depth, 'relation')} of it: "
-            f"{G.number_of_nodes()} of {total} actors."
-        )
-    if selection.narrows:
-        G, dropped = drop_isolates(G, keep=center)
-        if dropped:
-            notes.append(f"{count(dropped, 'actor')} with no such relation not shown.")
-    return G, center, notes
+    _, G, _ = load_data(tuple(paths), strict)
+    view = select(G, selection, focus=focus_on, depth=depth, hide_isolated=True)
+    return view, Path(paths[0]).stem + (f"-{view.focus}" if view.focus else "")

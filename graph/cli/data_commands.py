@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from graph.analysis.records import list_actors, list_relations
+from graph.analysis.resolve import resolve_actor
 from graph.cli.base import (
     CONTEXT,
     cli,
@@ -13,14 +15,12 @@ from graph.cli.base import (
     evidence_option,
     filter_options,
     format_option,
-    load_graph,
+    load_data,
     use_cache,
 )
+from graph.cli.text import claim_note, count, evidence_lines, table, to_csv, to_json
+from graph.dataset.cache import load_and_build
 from graph.errors import DataError
-from graph.formatting import claim_note, count, evidence_lines, table, to_csv, to_json
-from graph.listing import list_actors, list_relations
-from graph.load import load_dataset
-from graph.resolve import resolve_actor
 
 
 @cli.command(context_settings=CONTEXT)
@@ -39,7 +39,7 @@ def validate(data, strict, fmt):
     """
     paths = dataset_paths(data)
     try:
-        dataset = load_dataset(paths, strict=strict, cache=use_cache())
+        dataset, _ = load_and_build(paths, strict=strict, cache=use_cache())
     except DataError as exc:
         if fmt == "json":
             emit(
@@ -110,7 +110,7 @@ def actors(kinds, data, strict, selection, fmt):
       actorgraph actors --kind state
       actorgraph actors --format csv > actors.csv
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     rows = list_actors(G, kinds=kinds or None)
     if fmt == "json":
         emit(to_json(rows))
@@ -154,7 +154,7 @@ def relations(actor, kinds, evidence, data, strict, selection, fmt):
       actorgraph relations --actor Khazali --evidence
       actorgraph relations --status alleged --status denied --format json
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor) if actor else None
     rows = list_relations(G, actor=actor_id, kinds=kinds or None)
     if fmt == "json":
@@ -223,7 +223,7 @@ def types_command(data, strict, fmt):
       actorgraph types
       actorgraph types --data mystory.yaml --format json
     """
-    dataset, G, _ = load_graph(data, strict)
+    dataset, G, _ = load_data(data, strict)
     used: dict[str, int] = {}
     for r in dataset.relations:
         used[r.type] = used.get(r.type, 0) + 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from graph.centrality import MEANINGS, MEASURES, centrality
+from graph.analysis.centrality import MEANINGS, MEASURES, centrality
+from graph.analysis.records import actor_name
+from graph.analysis.summary import summarize
 from graph.cli.base import (
     CONTEXT,
     backend_option,
@@ -13,11 +15,10 @@ from graph.cli.base import (
     emit,
     filter_options,
     format_option,
-    load_graph,
+    load_data,
     top_option,
 )
-from graph.formatting import number, table, to_csv, to_json, wrap
-from graph.summary import summarize
+from graph.cli.text import number, table, to_csv, to_json, wrap
 
 
 @cli.command(context_settings=CONTEXT, name="centrality")
@@ -47,7 +48,7 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
       actorgraph centrality --measure closeness --backend networkx
       actorgraph centrality --type directs --type leads --format csv
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     chosen = list(measures) or list(MEASURES)
     result = centrality(G, chosen, backend=backend)
     sort_by = next((m for m in (chosen if measures else ["pagerank"]) if m in result.scores), None)
@@ -55,7 +56,7 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
     order = order[:top] if top else order
     present = [m for m in chosen if m in result.scores]
     rows = [
-        {"id": n, "name": G.nodes[n]["name"], **{m: result.scores[m][n] for m in present}}
+        {"id": n, "name": actor_name(G, n), **{m: result.scores[m][n] for m in present}}
         for n in order
     ]
     if fmt == "json":
@@ -107,7 +108,7 @@ def summary(top, backend, data, strict, selection, fmt):
       actorgraph summary
       actorgraph summary --data mystory.yaml --format json
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     s = summarize(G, top=top, backend=backend)
     if fmt == "json":
         emit(to_json(s))

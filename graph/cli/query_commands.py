@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import click
 
+from graph.analysis.influence import influence_chains, influenced_by_chains
+from graph.analysis.paths import all_chains, shortest_chain
+from graph.analysis.records import actor_name, neighbors
+from graph.analysis.resolve import resolve_actor
 from graph.cli.base import (
     CONTEXT,
     cli,
@@ -12,14 +16,10 @@ from graph.cli.base import (
     evidence_option,
     filter_options,
     format_option,
-    load_graph,
+    load_data,
     top_option,
 )
-from graph.formatting import chain_block, claim_note, evidence_lines, number, to_csv, to_json, wrap
-from graph.influence import influence_chains, influenced_by_chains
-from graph.listing import neighbors
-from graph.paths import all_chains, shortest_chain
-from graph.resolve import resolve_actor
+from graph.cli.text import chain_block, claim_note, evidence_lines, number, to_csv, to_json, wrap
 
 
 def _influence_command(name: str, backwards: bool):
@@ -43,7 +43,7 @@ def _influence_command(name: str, backwards: bool):
     @filter_options
     @format_option
     def command(actor, depth, top, evidence, data, strict, selection, fmt):
-        _, G, _ = load_graph(data, strict, selection)
+        _, G, _ = load_data(data, strict, selection)
         actor_id = resolve_actor(G, actor)
         search = influenced_by_chains if backwards else influence_chains
         chains = search(G, actor_id, depth=depth)
@@ -54,7 +54,7 @@ def _influence_command(name: str, backwards: bool):
             {
                 "rank": i,
                 "actor": other(c),
-                "name": G.nodes[other(c)]["name"],
+                "name": actor_name(G, other(c)),
                 "strength": c.strength,
                 "hops": c.hops,
                 "chain": c,
@@ -65,7 +65,7 @@ def _influence_command(name: str, backwards: bool):
             emit(
                 to_json(
                     {
-                        "actor": {"id": actor_id, "name": G.nodes[actor_id]["name"]},
+                        "actor": {"id": actor_id, "name": actor_name(G, actor_id)},
                         "direction": "influenced_by" if backwards else "influences",
                         "depth": depth,
                         "count": total,
@@ -87,7 +87,7 @@ def _influence_command(name: str, backwards: bool):
                 r["relations"] = [s.relation for s in chain.steps]
             emit(to_csv(rows, ["rank", "actor", "name", "strength", "hops", "chain", "relations"]))
             return
-        title = G.nodes[actor_id]["name"]
+        title = actor_name(G, actor_id)
         if not rows:
             what = "influences" if backwards else "is influenced by"
             emit(
@@ -164,7 +164,7 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
       actorgraph path "Iraqi lawmakers" Khazali --undirected
       actorgraph path Iran "Taji base" --all --depth 3
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     a, b = resolve_actor(G, source), resolve_actor(G, target)
     if every:
         chains = all_chains(G, a, b, depth=depth, undirected=undirected)
@@ -201,7 +201,7 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
         ]
         emit(to_csv(rows, ["rank", "hops", "strength", "chain", "relations"]))
         return
-    na, nb = G.nodes[a]["name"], G.nodes[b]["name"]
+    na, nb = actor_name(G, a), actor_name(G, b)
     how = "in any direction" if undirected else "following relations in their direction"
     if a == b:
         emit(f"{na} and {nb} are the same actor.")
@@ -241,7 +241,7 @@ def neighbors_command(actor, evidence, data, strict, selection, fmt):
       actorgraph neighbors Iran
       actorgraph neighbors "PMU militias" --evidence
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor)
     result = neighbors(G, actor_id)
     if fmt == "json":

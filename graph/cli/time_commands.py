@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
-from graph.centrality import MEANINGS
-from graph.claims import contested_claims
+from graph.analysis.centrality import MEANINGS
+from graph.analysis.claims import contested_claims
+from graph.analysis.resolve import resolve_actor
+from graph.analysis.timeline import changes, timeline
 from graph.cli.base import (
     CONTEXT,
     DateType,
@@ -14,12 +16,10 @@ from graph.cli.base import (
     emit,
     filter_options,
     format_option,
-    load_graph,
+    load_data,
     top_option,
 )
-from graph.formatting import claim_note, count, evidence_lines, number, table, to_csv, to_json, wrap
-from graph.resolve import resolve_actor
-from graph.timeline import changes, timeline
+from graph.cli.text import claim_note, count, evidence_lines, number, table, to_csv, to_json, wrap
 
 
 def _sentence(r: dict) -> str:
@@ -42,7 +42,7 @@ def timeline_command(data, strict, selection, fmt):
       actorgraph timeline
       actorgraph timeline --type targets --format csv
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     groups = timeline(G)
     if fmt == "json":
         emit(to_json([{"period": g.label, "relations": g.relations} for g in groups]))
@@ -96,7 +96,7 @@ def changes_command(start, end, top, data, strict, selection, fmt):
     """
     if end.last < start.first:
         raise click.UsageError(f"--to {end} is before --from {start}")
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     c = changes(G, start, end, top=top)
     if fmt == "json":
         emit(
@@ -172,7 +172,7 @@ def claims_command(actor, data, strict, selection, fmt):
       actorgraph claims
       actorgraph claims --actor Iran --format json
     """
-    _, G, _ = load_graph(data, strict, selection)
+    _, G, _ = load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor) if actor else None
     found = [c.as_dict() for c in contested_claims(G, actor=actor_id)]
     if fmt == "json":

@@ -8,8 +8,8 @@ import time
 import networkx as nx
 
 from conftest import ROOT
-from graph.build import build_graph
-from graph.load import load_dataset
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset
 
 from .conftest import assert_clean
 

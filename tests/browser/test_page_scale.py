@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from graph.build import build_graph
-from graph.load import load_dataset
-from graph.render import DEFAULT_TOP, top_actors
+from graph.dataset.build import build_graph
+from graph.dataset.load import load_dataset
+from graph.render.page import DEFAULT_TOP, top_actors
 
 from .conftest import assert_clean, wait_ready
 

@@ -1,0 +1,358 @@
+"""Who influences whom, through which chain: the strongest chain of influence between actors.
+
+The strength of a chain is the product of its relations' ``influence`` (a property of the
+relation type: ``directs`` 0.9, ``targets`` 0.3, ``located_in`` 0…); the strongest chain is the
+one with the largest product. Relations with no influence are not walked; symmetric ones are
+walked both ways. Because every influence is at most 1, going round a cycle never makes a chain
+stronger, so the chains found are simple paths and the search always ends.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+
+import networkx as nx
+
+from graph.analysis.chains import Chain, make_step
+from graph.analysis.records import actor_name
+from graph.dataset.build import actor_network
+
+__all__ = [
+    "SEARCH_ACTORS",
+    "NumberedNetwork",
+    "SEARCH_DEPTH",
+    "Reach",
+    "influence_chains",
+    "influence_reach",
+    "influenced_by_chains",
+    "search_bounds",
+    "strongest_chains",
+    "strongest_from",
+]
+
+#: Past this many actors, an overview (a summary, a briefing) searches chains of influence
+#: from the SEARCH_ACTORS actors with most outgoing relations only, and at most SEARCH_DEPTH
+#: steps deep: from every actor of 10,000, and to any depth, the search would take hours.
+SEARCH_ACTORS = 300
+SEARCH_DEPTH = 4
+
+
+def search_bounds(G: nx.MultiDiGraph) -> tuple[list[str] | None, int | None]:
+    """``(actors, depth)`` for an overview's search of chains on ``G``: ``(None, None)``
+    (every actor, any depth) up to :data:`SEARCH_ACTORS` actors; past that, the
+    :data:`SEARCH_ACTORS` actors with most outgoing relations (ties by id) and
+    :data:`SEARCH_DEPTH`."""
+    if len(G) <= SEARCH_ACTORS:
+        return None, None
+    return sorted(G, key=lambda n: (-G.out_degree(n), str(n)))[:SEARCH_ACTORS], SEARCH_DEPTH
+
+
+def influence_chains(G: nx.MultiDiGraph, actor: str, *, depth: int | None = None) -> list[Chain]:
+    """The strongest chain from ``actor`` to every actor it influences, strongest first.
+
+    ``depth`` bounds the number of steps in a chain (the answer is then the strongest chain
+    of at most that many steps). Ties in strength go to the shorter chain, then by name.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, t, w in [("iran", "pmu", "directs", .9), ("pmu", "embassy", "targets", .3),
+    ...                    ("iran", "embassy", "targets", .3), ("embassy", "zone", "located_in", 0)]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{t}-{v}", type=t, influence=w, directed=True,
+    ...                    status="confirmed")
+    >>> [(c.actors, round(c.strength, 2)) for c in influence_chains(G, "iran")]
+    [(('iran', 'pmu'), 0.9), (('iran', 'embassy'), 0.3)]
+    """
+    return _search(G, actor, depth, backwards=False)
+
+
+def influenced_by_chains(
+    G: nx.MultiDiGraph, actor: str, *, depth: int | None = None
+) -> list[Chain]:
+    """The strongest chain from every actor that influences ``actor`` to it, strongest first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, t, w in [("iran", "pmu", "directs", .9), ("pmu", "zone", "targets", .3)]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{t}-{v}", type=t, influence=w, directed=True,
+    ...                    status="denied")
+    >>> [(c.actors, round(c.strength, 2)) for c in influenced_by_chains(G, "zone")]
+    [(('pmu', 'zone'), 0.3), (('iran', 'pmu', 'zone'), 0.27)]
+    """
+    return _search(G, actor, depth, backwards=True)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How far an actor's influence goes: how many actors it reaches, and the sum of the
+    strengths of its strongest chain to each (its *influence reach*)."""
+
+    actor: str
+    reached: int
+    total: float
+    chains: tuple[Chain, ...]
+
+
+def influence_reach(
+    G: nx.MultiDiGraph,
+    *,
+    actors: Iterable[str] | None = None,
+    depth: int | None = None,
+    chains: bool = True,
+) -> list[Reach]:
+    """Every actor's influence reach (or only ``actors``'), highest first.
+
+    With ``chains=False`` the chains themselves are not spelled out (``Reach.chains`` is
+    empty), which is much faster on big networks.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, w in [("iran", "pmu", .9), ("pmu", "zone", .3), ("us", "iran", .1)]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="t", influence=w, directed=True,
+    ...                    status="confirmed")
+    >>> [(r.actor, r.reached, round(r.total, 3)) for r in influence_reach(G)]
+    [('iran', 2, 1.17), ('pmu', 1, 0.3), ('us', 3, 0.217), ('zone', 0, 0.0)]
+    """
+    out = []
+    adjacency = _adjacency(G, backwards=False)
+    for node in G if actors is None else actors:
+        labels = _labels(node, depth, adjacency)
+        total = sum((label.strength for label in labels.values()), 0.0)
+        spelled = tuple(_chains(G, node, labels, False)) if chains else ()
+        out.append(Reach(node, len(labels), total, spelled))
+    out.sort(key=lambda r: (-r.total, -r.reached, str(r.actor)))
+    return out
+
+
+def strongest_chains(
+    G: nx.MultiDiGraph,
+    *,
+    min_hops: int = 2,
+    top: int = 5,
+    depth: int | None = None,
+    actors: Iterable[str] | None = None,
+) -> list[Chain]:
+    """The strongest chains of at least ``min_hops`` steps in the whole graph (or starting
+    from ``actors``).
+
+    A chain is left out when it is part of a chain already listed, or contains one (``A→B→C``
+    after ``A→B→C→D`` or the reverse), so that the list tells different stories.
+
+    Only the strongest candidates are kept as the actors are searched (a pool of a few times
+    ``top``), never every chain of every pair: on 10,000 actors that would be a hundred
+    million chains. The answer is the same: the chains are taken strongest first, so if
+    ``top`` of them are chosen from the pool none outside it could have come before; if the
+    pool runs out first, the search is made again with a pool four times larger.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, w in [("a", "b", .9), ("b", "c", .8), ("c", "d", .5), ("x", "y", .4),
+    ...                 ("y", "z", .4)]:
+    ...     _ = G.add_edge(u, v, key=f"{u}{v}", type="t", influence=w, directed=True,
+    ...                    status="confirmed")
+    >>> [c.actors for c in strongest_chains(G, top=3)]
+    [('a', 'b', 'c'), ('b', 'c', 'd'), ('x', 'y', 'z')]
+    """
+    adjacency = _adjacency(G, backwards=False)
+    sources = list(G if actors is None else actors)
+    pool = max(4 * top, 64)
+    while True:
+        found: list[tuple] = []
+        for node in sources:
+            labels = [lb for lb in _labels(node, depth, adjacency).values() if lb.hops >= min_hops]
+            if len(labels) > pool:  # only those that can be among the pool's strongest
+                cut = heapq.nsmallest(pool, [(-lb.strength, lb.hops) for lb in labels])[-1]
+                labels = [lb for lb in labels if (-lb.strength, lb.hops) <= cut]
+            keyed = [((-lb.strength, lb.hops, _ends(node, lb)), node, lb) for lb in labels]
+            found = heapq.nsmallest(pool, found + keyed, key=itemgetter(0))
+        chains = [_chain(G, lb) for _, _, lb in found]
+        chains.sort(key=lambda c: (-c.strength, c.hops, c.actors))
+        chosen: list[Chain] = []
+        for chain in chains:
+            rels = tuple(s.relation for s in chain.steps)
+            listed = [tuple(s.relation for s in c.steps) for c in chosen]
+            if any(_contains(other, rels) or _contains(rels, other) for other in listed):
+                continue
+            chosen.append(chain)
+            if len(chosen) == top:
+                return chosen
+        if len(found) < pool:  # every chain was in the pool
+            return chosen
+        pool *= 4
+
+
+def _ends(actor: str, label: _Label) -> tuple[str, ...]:
+    """The actors of a forward label's chain, from ``actor`` on."""
+    return (actor, *reversed([move[0] for move in label.steps()]))
+
+
+def _chain(G: nx.MultiDiGraph, label: _Label) -> Chain:
+    steps = [make_step(G, u, v, key, forward) for _, _, u, v, key, forward in label.steps()]
+    steps.reverse()
+    return Chain(tuple(steps))
+
+
+def _contains(longer: tuple, shorter: tuple) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+class _Label:
+    """The best chain found so far to (or from) one actor, as a linked list of steps."""
+
+    __slots__ = ("strength", "hops", "step", "rest")
+
+    def __init__(self, strength: float, hops: int, step: tuple | None, rest: _Label | None):
+        self.strength, self.hops, self.step, self.rest = strength, hops, step, rest
+
+    def steps(self) -> Iterator[tuple]:
+        label = self
+        while label is not None and label.step is not None:
+            yield label.step
+            label = label.rest
+
+
+def _adjacency(G: nx.MultiDiGraph, backwards: bool) -> dict[str, list[tuple]]:
+    """For each actor, the relations that carry influence out of it (into it, backwards).
+
+    Each move is ``(other, influence, u, v, key, forward)`` for the relation written
+    ``u → v``; ``forward`` says whether influence flows along the written direction. Built
+    once per search of many actors: reading networkx's edge views each time is slow.
+    """
+    ahead = G.in_edges if backwards else G.out_edges
+    behind = G.out_edges if backwards else G.in_edges
+    adjacency: dict[str, list[tuple]] = {}
+    for node in G:
+        moves = []
+        for u, v, key, data in ahead(node, keys=True, data=True):
+            if data["influence"] > 0:
+                moves.append((u if backwards else v, data["influence"], u, v, key, True))
+        for u, v, key, data in behind(node, keys=True, data=True):
+            if data["influence"] > 0 and not data["directed"] and u != v:
+                moves.append((v if backwards else u, data["influence"], u, v, key, False))
+        adjacency[node] = moves
+    return adjacency
+
+
+def _search(
+    G: nx.MultiDiGraph,
+    actor: str,
+    depth: int | None,
+    backwards: bool,
+    adjacency: dict[str, list[tuple]] | None = None,
+) -> list[Chain]:
+    if adjacency is None:
+        adjacency = _adjacency(G, backwards)
+    return _chains(G, actor, _labels(actor, depth, adjacency), backwards)
+
+
+def _labels(actor: str, depth: int | None, adjacency: dict[str, list[tuple]]) -> dict:
+    """The strongest chain (as a label) from ``actor`` to every actor it reaches."""
+    # Bellman-Ford by layers: after layer k, `current` holds the strongest chain of at most k
+    # steps to each actor. Only actors improved in the last layer are extended.
+    if depth is not None and depth < 1:
+        return {}
+    current = {actor: _Label(1.0, 0, None, None)}
+    changed = [actor]
+    layer = 0
+    while changed and (depth is None or layer < depth):
+        layer += 1
+        nxt = dict(current)
+        improved: dict[str, None] = {}
+        for node in changed:
+            here = current[node]
+            hops = here.hops + 1
+            for move in adjacency[node]:
+                other = move[0]
+                strength = here.strength * move[1]
+                best = nxt.get(other)
+                if (
+                    best is None
+                    or strength > best.strength
+                    or (strength == best.strength and hops < best.hops)
+                ):
+                    nxt[other] = _Label(strength, hops, move, here)
+                    improved[other] = None
+        improved.pop(actor, None)
+        current, changed = nxt, list(improved)
+    current.pop(actor)
+    return current
+
+
+def _chains(G: nx.MultiDiGraph, actor: str, labels: dict, backwards: bool) -> list[Chain]:
+    """The labels spelled out as chains, strongest first (ties: shorter, then by name)."""
+    chains = []
+    for label in labels.values():
+        # Walking forwards the labels list the steps from the end; backwards, from the start.
+        steps = [make_step(G, u, v, key, forward) for _, _, u, v, key, forward in label.steps()]
+        if not backwards:
+            steps.reverse()
+        chains.append(Chain(tuple(steps)))
+    names = {n: actor_name(G, n) for n in labels}
+    key_of = (lambda c: names[c.actors[0]]) if backwards else (lambda c: names[c.actors[-1]])
+    chains.sort(key=lambda c: (-c.strength, c.hops, key_of(c)))
+    return chains
+
+
+# -- the numbered network: the engine of key players and what-if, which search from every actor
+
+
+class NumberedNetwork:
+    """The actor network with actors numbered: who links to whom in one step (``links``, and
+    backwards ``links_in``), and the strongest influence from one actor to another in one
+    step (``moves``, and backwards ``moves_in``: lists of ``(actor, influence)``), with the
+    relation that carries it (``via[a, b]``: ``(u, v, key, forward)``, as
+    :func:`graph.analysis.chains.make_step` takes it; forward relations first, then the first
+    written)."""
+
+    def __init__(self, G: nx.MultiDiGraph):
+        D = actor_network(G)
+        self.nodes = list(D)
+        at = {node: i for i, node in enumerate(self.nodes)}
+        self.links = [[at[v] for v in D.successors(u) if v != u] for u in self.nodes]
+        self.links_in = [[at[v] for v in D.predecessors(u) if v != u] for u in self.nodes]
+        best: list[dict[int, float]] = [{} for _ in self.nodes]
+        self.via: dict[tuple[int, int], tuple] = {}
+        for u, v, key, data in G.edges(keys=True, data=True):
+            w = data.get("influence") or 0.0
+            if w <= 0 or u == v:
+                continue
+            ways = [(at[u], at[v], True)]
+            if not data["directed"]:
+                ways.append((at[v], at[u], False))
+            for a, b, forward in ways:
+                known = best[a].get(b, 0.0)
+                if w > known or (w == known and forward and not self.via[a, b][3]):
+                    best[a][b] = w
+                    self.via[a, b] = (u, v, key, forward)
+        self.moves = [list(m.items()) for m in best]
+        self.moves_in: list[list[tuple[int, float]]] = [[] for _ in self.nodes]
+        for a, m in enumerate(best):
+            for b, w in m.items():
+                self.moves_in[b].append((a, w))
+
+
+def strongest_from(moves: list[list[tuple[int, float]]], source: int) -> tuple[dict, dict, list]:
+    """The strength of the strongest chain from ``source`` to every actor it reaches (of
+    those, one of the fewest steps), the actor before each on that chain, and the actors in
+    the order they were settled.
+
+    Dijkstra's search on products: every influence is at most 1, so a chain never gets
+    stronger as it grows (the floating-point products neither)."""
+    strength = {source: 1.0}
+    hops = {source: 0}
+    parent: dict[int, int] = {}
+    order = []
+    heap = [(-1.0, 0, source)]
+    while heap:
+        neg, h, u = heapq.heappop(heap)
+        if -neg < strength[u] or h > hops[u]:
+            continue
+        order.append(u)
+        for v, w in moves[u]:
+            s = -neg * w
+            known = strength.get(v, 0.0)
+            if s > known or (s == known > 0 and h + 1 < hops[v]):
+                strength[v] = s
+                hops[v] = h + 1
+                parent[v] = u
+                heapq.heappush(heap, (-s, h + 1, v))
+    return strength, parent, order

@@ -1,0 +1,275 @@
+"""What if some actors were gone: the chains and paths that break, and how centrality shifts."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.analysis.centrality import centrality
+from graph.analysis.chains import Chain, make_step
+from graph.analysis.influence import NumberedNetwork, strongest_from
+from graph.analysis.records import actor_name
+from graph.dataset.build import actor_network
+from graph.errors import ActorNotFoundError, QueryError
+from graph.progress import progress
+
+__all__ = ["BrokenChain", "CutOff", "LongerPath", "Shift", "WhatIf", "what_if"]
+
+#: The centrality measures compared before and after.
+SHIFT_MEASURES = ("pagerank", "betweenness")
+
+
+@dataclass(frozen=True)
+class BrokenChain:
+    """A pair whose strongest chain of influence ran through a removed actor and is now
+    weaker (``after`` is the best chain left) or gone (``after`` is None)."""
+
+    source: str
+    target: str
+    before: Chain
+    after: Chain | None
+
+
+@dataclass(frozen=True)
+class LongerPath:
+    """A pair whose shortest chain of relations gets longer (``after`` steps) or vanishes
+    (``after`` is None) without the removed actors."""
+
+    source: str
+    target: str
+    before: int
+    after: int | None
+
+
+@dataclass(frozen=True)
+class CutOff:
+    """An actor that ``sources`` reached through relations before and cannot any more."""
+
+    actor: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One actor's score on one measure, before and after."""
+
+    actor: str
+    before: float
+    after: float
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """The network before and after the removal of ``removed``; see :func:`what_if`."""
+
+    removed: tuple[str, ...]
+    actors: tuple[int, int]
+    relations: tuple[int, int]
+    chains: tuple[BrokenChain, ...]
+    paths: tuple[LongerPath, ...]
+    cut_off: tuple[CutOff, ...]
+    shifts: dict[str, tuple[Shift, ...]]
+    #: How many pairs' chains break and paths lengthen in all (``chains`` and ``paths`` hold
+    #: only the first ``limit`` of them when :func:`what_if` was given one).
+    chains_total: int = 0
+    paths_total: int = 0
+
+
+def what_if(
+    G: nx.MultiDiGraph,
+    removed: Iterable[str],
+    *,
+    backend: str | None = None,
+    limit: int | None = None,
+) -> WhatIf:
+    """Compare the network with and without the ``removed`` actors (and their relations).
+
+    Only pairs of actors that stay are compared:
+
+    - ``chains``: pairs whose strongest chain of influence (as :mod:`graph.analysis.influence`
+      defines it) ran through a removed actor and has no equally strong replacement, with the
+      chain before and the best one after (or None; of equally strong chains, one of the
+      fewest steps), strongest before first. Pairs that keep an equally strong chain avoiding
+      the removed actors are not listed.
+    - ``paths``: pairs whose shortest chain of relations (followed in their direction, as
+      ``actorgraph path`` does) gets longer or vanishes; vanished first.
+    - ``cut_off``: each actor that some others can no longer reach at all, with them; most
+      cut off first.
+    - ``shifts``: PageRank and betweenness (:func:`graph.analysis.centrality.centrality`) before and
+      after, biggest absolute change first. Each is computed on its own network, so scores
+      are shares of that network (PageRank sums to 1; betweenness is divided by the number
+      of pairs, which shrinks). ``backend`` computes betweenness (see
+      :func:`graph.analysis.centrality.centrality`).
+
+    ``limit`` keeps only the first ``limit`` broken chains and lengthened paths (in the order
+    above); ``chains_total`` and ``paths_total`` count them all. On a large network a hub's
+    removal breaks millions of pairs: listing them all takes gigabytes.
+
+    ``actors`` and ``relations`` are (before, after) counts. Cost: a strongest-chain search
+    and a breadth-first search from every actor, twice, and betweenness twice (O(n·m)).
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("iran", "pmu"), ("pmu", "embassy"), ("us", "embassy")]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="t", status="confirmed",
+    ...                    influence=0.5, directed=True)
+    >>> w = what_if(G, ["pmu"])
+    >>> [(c.source, c.target, c.before.strength, c.after) for c in w.chains]
+    [('iran', 'embassy', 0.25, None)]
+    >>> [(p.source, p.target, p.before, p.after) for p in w.paths]
+    [('iran', 'embassy', 2, None)]
+    >>> [(c.actor, c.sources) for c in w.cut_off], w.actors, w.relations
+    ([('embassy', ('iran',))], (4, 3), (3, 1))
+    """
+    gone = tuple(dict.fromkeys(removed))
+    if not gone:
+        raise QueryError("name at least one actor to remove")
+    for actor in gone:
+        if actor not in G:
+            raise ActorNotFoundError(f"'{actor}' is not an actor of this network")
+    H = G.copy()
+    H.remove_nodes_from(gone)
+    names = {n: actor_name(G, n) for n in G}
+    chains, chains_total = _broken_chains(G, H, set(gone), names, limit)
+    paths, paths_total, lost_by = _longer_paths(G, H, set(gone), names, limit)
+    cut_off = sorted(
+        (CutOff(t, tuple(sorted(s, key=names.get))) for t, s in lost_by.items()),
+        key=lambda c: (-len(c.sources), names[c.actor]),
+    )
+    before = centrality(G, SHIFT_MEASURES, backend=backend)
+    after = centrality(H, SHIFT_MEASURES, backend=backend)
+    shifts = {
+        m: tuple(
+            sorted(
+                (Shift(n, before.scores[m][n], after.scores[m][n]) for n in H),
+                key=lambda s: (-_visible(s.change), names[s.actor]),
+            )
+        )
+        for m in SHIFT_MEASURES
+    }
+    return WhatIf(
+        removed=gone,
+        actors=(G.number_of_nodes(), H.number_of_nodes()),
+        relations=(G.number_of_edges(), H.number_of_edges()),
+        chains=tuple(chains),
+        paths=tuple(paths),
+        cut_off=tuple(cut_off),
+        shifts=shifts,
+        chains_total=chains_total,
+        paths_total=paths_total,
+    )
+
+
+def _visible(change: float) -> float:
+    """The size of a change, float noise (engines add in different orders) counted as none."""
+    return abs(change) if abs(change) > 1e-12 else 0.0
+
+
+def _broken_chains(G, H, gone: set[str], names: dict[str, str], limit: int | None):
+    """Pairs whose strongest influence drops, each with one strongest chain before and after
+    (the first ``limit`` of them, strongest before first), and how many there are."""
+    net_before, net_after = NumberedNetwork(G), NumberedNetwork(H)
+    at_after = {n: i for i, n in enumerate(net_after.nodes)}
+    gone_ids = {i for i, n in enumerate(net_before.nodes) if n in gone}
+    kept = _Kept(limit)
+    with progress("Chains of influence", total=len(net_before.nodes)) as bar:
+        for x, source in enumerate(net_before.nodes):
+            bar.advance()
+            if x in gone_ids:
+                continue
+            strength, parent, _ = strongest_from(net_before.moves, x)
+            if gone_ids.isdisjoint(parent.values()):  # no strongest chain runs through them
+                continue
+            now, parent_now, _ = strongest_from(net_after.moves, at_after[source])
+            for y, s in strength.items():
+                if y == x or y in gone_ids:
+                    continue
+                target = net_before.nodes[y]
+                after = now.get(at_after[target], 0.0)
+                key = (-s, names[source], names[target])
+                if after < s and kept.wants(key):
+                    now_chain = (
+                        _spell(H, net_after, parent_now, at_after[target]) if after > 0 else None
+                    )
+                    before_chain = _spell(G, net_before, parent, y)
+                    kept.add(key, BrokenChain(source, target, before_chain, now_chain))
+    return kept.items(), kept.total
+
+
+class _Kept:
+    """The first ``limit`` items by key (all of them without a limit), and how many were
+    offered: ask :meth:`wants` first, and make the item only when it may be kept."""
+
+    def __init__(self, limit: int | None):
+        self.limit = limit
+        self.heap: list[tuple] = []  # (negated rank, n, item): the worst kept on top
+        self.total = 0
+        self._n = 0
+
+    def wants(self, key: tuple) -> bool:
+        self.total += 1
+        if self.limit is None or len(self.heap) < self.limit:
+            return True
+        return key < self.heap[0][0].key
+
+    def add(self, key: tuple, item) -> None:
+        self._n += 1
+        entry = (_Reversed(key), self._n, item)
+        if self.limit is not None and len(self.heap) >= self.limit:
+            heapq.heapreplace(self.heap, entry)
+        else:
+            heapq.heappush(self.heap, entry)
+
+    def items(self) -> list:
+        return [item for _, _, item in sorted(self.heap, key=lambda e: (e[0].key, e[1]))]
+
+
+class _Reversed:
+    """A key ordered backwards, so that heapq's smallest is the worst kept."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple):
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.key < self.key
+
+
+def _spell(G: nx.MultiDiGraph, net: NumberedNetwork, parent: dict[int, int], target: int) -> Chain:
+    """The chain the search found to ``target``, walking the parents back to the source."""
+    steps = []
+    while target in parent:
+        steps.append(make_step(G, *net.via[parent[target], target]))
+        target = parent[target]
+    return Chain(tuple(reversed(steps)))
+
+
+def _longer_paths(G, H, gone: set[str], names: dict[str, str], limit: int | None):
+    """Pairs whose shortest chain lengthens or vanishes (the first ``limit``, vanished first),
+    how many there are, and for each actor no longer reachable, the actors that lost it."""
+    before, after = actor_network(G), actor_network(H)
+    kept = _Kept(limit)
+    lost_by: dict[str, list[str]] = {}
+    with progress("Shortest chains", total=len(H)) as bar:
+        for x in H:
+            bar.advance()
+            dist = nx.single_source_shortest_path_length(before, x)
+            if gone.isdisjoint(dist):
+                continue
+            now = nx.single_source_shortest_path_length(after, x)
+            for y, d in dist.items():
+                if y != x and y not in gone and now.get(y, -1) != d:
+                    steps = now.get(y)
+                    if steps is None:
+                        lost_by.setdefault(y, []).append(x)
+                    key = (steps is not None, d, names[x], names[y])
+                    if kept.wants(key):
+                        kept.add(key, LongerPath(x, y, d, steps))
+    return kept.items(), kept.total, lost_by

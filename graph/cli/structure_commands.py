@@ -1,0 +1,469 @@
+"""Questions about the network's structure: blocs, key players, and what if actors were gone."""
+
+from __future__ import annotations
+
+import click
+
+from graph.analysis.blocs import blocs
+from graph.analysis.keyplayers import key_players
+from graph.analysis.records import actor_name
+from graph.analysis.resolve import resolve_actor
+from graph.analysis.whatif import what_if
+from graph.cli.base import (
+    CONTEXT,
+    backend_option,
+    cli,
+    data_options,
+    emit,
+    filter_options,
+    format_option,
+    load_data,
+    top_option,
+)
+from graph.cli.text import count, number, table, to_csv, to_json, wrap, wrap_parts
+
+#: How the table titles each measure.
+MEASURE_TITLES = {"pagerank": "PageRank", "betweenness": "Betweenness"}
+
+#: Table columns: (key, header).
+FRAGMENTATION_COLUMNS = [("rank", "RANK"), ("name", "ACTOR"), ("pairs_after", "PAIRS LEFT"),
+                         ("pairs_lost", "LOST"), ("separated", "OTHERS SEPARATED"),
+                         ("broker", "BROKER")]  # fmt: skip
+REACH_COLUMNS = [("rank", "RANK"), ("name", "ACTOR"), ("reach_lost", "REACH LOST"),
+                 ("share", "SHARE")]  # fmt: skip
+PATH_COLUMNS = [("from", "FROM"), ("to", "TO"), ("before", "STEPS BEFORE"), ("after", "AFTER")]
+SHIFT_COLUMNS = [("name", "ACTOR"), ("before", "BEFORE"), ("after", "AFTER"), ("change", "CHANGE")]
+
+#: Relations listed under each bloc in the table before "… and N more".
+RELATIONS_SHOWN = 10
+
+
+def _name(G, node: str) -> str:
+    return actor_name(G, node)
+
+
+def _names(G, nodes, limit: int | None = None) -> str:
+    shown = [_name(G, n) for n in (nodes if limit is None else nodes[:limit])]
+    more = len(nodes) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _relation_text(G, source: str, target: str, data: dict) -> str:
+    """``Iran —directs→ PMU militias``, with the status when it is not confirmed."""
+    label = data["type"] if data["status"] == "confirmed" else f"{data['type']} ({data['status']})"
+    arrow = f"—{label}→" if data["directed"] else f"—{label}—"
+    return f"{_name(G, source)} {arrow} {_name(G, target)}"
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "") + number(value)
+
+
+def _top_note(shown: int, total: int) -> str:
+    return f"  … and {total - shown} more (--top {total} shows them all)" if shown < total else ""
+
+
+# -- blocs ---------------------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT, name="blocs")
+@click.option(
+    "--seed",
+    type=int,
+    default=7,
+    show_default=True,
+    help="Seed of the Louvain method: the same seed gives the same blocs.",
+)
+@click.option(
+    "--resolution",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Above 1: more, smaller blocs; below 1: fewer, larger ones.",
+)
+@top_option(None, "Show only the N largest.")
+@data_options
+@filter_options
+@format_option
+def blocs_command(seed, resolution, top, data, strict, selection, fmt):
+    """Find blocs: groups of actors more linked among themselves than to the rest.
+
+    Louvain modularity (networkx, seeded) on the relations read in any direction, two actors
+    weighing as many relations as join them. Hostile relations link too: choose the types
+    that make a bloc with --type. Actors with no relation in the selection are in no bloc.
+
+    \b
+    Example:
+      actorgraph blocs
+      actorgraph blocs --type directs --type leads --type targets
+      actorgraph blocs --resolution 1.5 --format json
+    """
+    _, G, _ = load_data(data, strict, selection)
+    found = blocs(G, seed=seed, resolution=resolution)
+    placed = {n for b in found for n in b.members}
+    unplaced = [n for n in G if n not in placed]
+    shown = found[:top] if top else found
+    modularity = found[0].modularity if found else 0.0
+    if fmt == "json":
+        emit(
+            to_json(
+                {
+                    "actors": G.number_of_nodes(),
+                    "relations": G.number_of_edges(),
+                    "method": "louvain",
+                    "seed": seed,
+                    "resolution": resolution,
+                    "modularity": modularity,
+                    "count": len(found),
+                    "blocs": [
+                        {
+                            "bloc": b.number,
+                            "size": len(b.members),
+                            "members": [{"id": n, "name": _name(G, n)} for n in b.members],
+                            "types": b.types,
+                            "relations_inside": [
+                                {"id": r, "type": t, "source": u, "target": v}
+                                for r, t, u, v in b.relations
+                            ],
+                            "relations_outside": b.outside,
+                        }
+                        for b in shown
+                    ],
+                    "unplaced": unplaced,
+                }
+            )
+        )
+        return
+    if fmt == "csv":
+        rows = [
+            {"bloc": b.number, "id": n, "name": _name(G, n), "bloc_size": len(b.members)}
+            for b in shown
+            for n in b.members
+        ]
+        rows += [{"bloc": None, "id": n, "name": _name(G, n), "bloc_size": None} for n in unplaced]
+        emit(to_csv(rows, ["bloc", "id", "name", "bloc_size"]))
+        return
+    if not found:
+        emit(f"No blocs: no two of the {count(G.number_of_nodes(), 'actor')} are related.")
+        return
+    emit(
+        f"{count(len(found), 'bloc')} among {count(len(placed), 'actor')} and "
+        f"{count(G.number_of_edges(), 'relation')} (Louvain, seed {seed}, resolution "
+        f"{resolution:g}): modularity {number(modularity)}"
+    )
+    emit(
+        wrap(
+            "Relations count in either direction, two actors weighing as many relations as join "
+            "them; modularity runs from about 0 (no better than chance) towards 1 (blocs barely "
+            "related to one another)."
+        )
+    )
+    relation = {k: d for *_, k, d in G.edges(keys=True, data=True)}
+    for b in shown:
+        types = ", ".join(f"{t} {n}" for t, n in b.types.items())
+        emit(
+            f"\nBloc {b.number}: {count(len(b.members), 'actor')}, "
+            f"{count(len(b.relations), 'relation')} inside ({types}), "
+            f"{b.outside} to other blocs"
+        )
+        emit(wrap(_names(G, b.members), "  "))
+        for r, _, u, v in b.relations[:RELATIONS_SHOWN]:
+            emit("    " + _relation_text(G, u, v, relation[r]))
+        if len(b.relations) > RELATIONS_SHOWN:
+            emit(f"    … and {len(b.relations) - RELATIONS_SHOWN} more (--format json lists all)")
+    if len(shown) < len(found):
+        emit(f"\n… and {count(len(found) - len(shown), 'smaller bloc')}.")
+    if unplaced:
+        emit("")
+        emit(wrap(f"In no bloc (no relation here): {_names(G, unplaced, 10)}."))
+
+
+# -- key players ---------------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT, name="key-players")
+@top_option(5, "How many actors each ranking shows (CSV lists every actor).")
+@data_options
+@filter_options
+@format_option
+def key_players_command(top, data, strict, selection, fmt):
+    """Rank the actors whose removal most fragments the network or cuts influence, and name
+    the brokers it cannot do without.
+
+    Fragmentation: how many ordered pairs of actors a chain of relations still joins once
+    the actor is gone (relations followed in their direction). Influence: how much of their
+    influence over one another the other actors lose (sum of strongest-chain strengths).
+    Brokers: articulation points, whose removal splits the network (any direction).
+
+    \b
+    Example:
+      actorgraph key-players
+      actorgraph key-players --top 3 --format json
+    """
+    _, G, _ = load_data(data, strict, selection)
+    k = key_players(G, top=top)
+    pieces = {b.actor: b.pieces for b in k.brokers}
+
+    def record(r):
+        return {
+            "id": r.actor,
+            "name": _name(G, r.actor),
+            "pairs_after": r.pairs_after,
+            "pairs_lost": r.pairs_lost,
+            "separated": r.separated,
+            "reach_lost": r.reach_lost,
+            "reach_lost_share": r.reach_lost / k.reach if k.reach else 0.0,
+            "articulation_point": r.articulation,
+        }
+
+    if fmt == "json":
+        emit(
+            to_json(
+                {
+                    "actors": k.actors,
+                    "pairs": k.pairs,
+                    "reach": k.reach,
+                    "by_fragmentation": [record(r) for r in k.by_fragmentation],
+                    "by_reach": [record(r) for r in k.by_reach],
+                    "articulation_points": [
+                        {
+                            "id": b.actor,
+                            "name": _name(G, b.actor),
+                            "cut_off": b.cut_off,
+                            "pieces": [list(p) for p in b.pieces],
+                        }
+                        for b in k.brokers
+                    ],
+                    "removals": [record(r) for r in k.removals],
+                }
+            )
+        )
+        return
+    if fmt == "csv":
+        rows = [
+            {**record(r), "pieces": [len(p) for p in pieces.get(r.actor, ())]} for r in k.removals
+        ]
+        emit(to_csv(rows, [*record(k.removals[0]), "pieces"] if rows else ["id"]))
+        return
+    emit(
+        wrap(
+            f"Key players among {count(k.actors, 'actor')}: {count(k.pairs, 'ordered pair')} "
+            "of actors are joined by a chain of relations, and their influence reach adds up "
+            f"to {number(k.reach)}."
+        )
+    )
+    if not k.by_fragmentation:
+        emit("\nNo relations join any two actors: there is nothing to fragment.")
+        return
+    emit("\nRemovals that most fragment the network (fewest joined pairs left):")
+    rows = [{"rank": i, **record(r)} for i, r in enumerate(k.by_fragmentation, 1)]
+    for row in rows:
+        row["broker"] = "yes" if row["articulation_point"] else ""
+    emit(table(rows, FRAGMENTATION_COLUMNS, "  "))
+    emit(
+        wrap(
+            "LOST includes the actor's own pairs; OTHERS SEPARATED counts only pairs of other "
+            "actors that no chain joins any more.",
+            "  ",
+        )
+    )
+    if k.by_reach:
+        emit("\nRemovals that most cut influence (reach the other actors lose over one another):")
+        rows = [{"rank": i, **record(r)} for i, r in enumerate(k.by_reach, 1)]
+        for row in rows:
+            row["share"] = f"{row['reach_lost_share']:.0%}"
+        emit(table(rows, REACH_COLUMNS, "  "))
+    else:
+        emit("\nNo actor relays influence between two others.")
+    if not k.brokers:
+        emit("\nNo broker: removing any one actor leaves its part of the network in one piece.")
+        return
+    emit("\nBrokers the network cannot do without (relations read in any direction):")
+    for b in k.brokers:
+        if len(b.pieces) == 2:
+            lost = _names(G, list(b.pieces[1]), 6)
+        else:
+            lost = f"{len(b.pieces) - 1} pieces, " + " | ".join(
+                _names(G, list(p), 3) for p in b.pieces[1:6]
+            )
+            lost += " | …" if len(b.pieces) > 6 else ""
+        others = count(len(b.pieces[0]), "other actor")
+        emit(wrap(f"{_name(G, b.actor)} cuts off {lost} from the {others}", "  "))
+
+
+# -- what if -------------------------------------------------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT, name="whatif")
+@click.option(
+    "--remove",
+    "remove",
+    multiple=True,
+    required=True,
+    metavar="ACTOR",
+    help="An actor to take out, with its relations (repeatable).",
+)
+@top_option(10, "Most rows the table shows per section.")
+@backend_option("betweenness")
+@data_options
+@filter_options
+@format_option
+def whatif_command(remove, top, backend, data, strict, selection, fmt):
+    """Compare the network with and without some actors: the influence chains and paths that
+    break, the actors others can no longer reach, how PageRank and betweenness shift.
+
+    Only pairs of actors that stay are compared. A chain breaks when the pair's strongest
+    chain of influence ran through a removed actor and nothing as strong is left.
+
+    \b
+    Example:
+      actorgraph whatif --remove "PMU militias"
+      actorgraph whatif --remove Iran --remove "United States" --format json
+    """
+    _, G, _ = load_data(data, strict, selection)
+    removed = list(dict.fromkeys(resolve_actor(G, name) for name in remove))
+    # The table shows the first --top rows of each section: keep no more (a hub of a large
+    # network breaks millions of pairs); JSON and CSV list them all.
+    w = what_if(G, removed, backend=backend, limit=top if fmt == "table" else None)
+    if fmt == "json":
+        emit(to_json(_whatif_record(G, w)))
+        return
+    if fmt == "csv":
+        emit(
+            to_csv(
+                _whatif_rows(G, w),
+                ["section", "source", "target", "before", "after", "change", "detail"],
+            )
+        )
+        return
+    gone = " and ".join(_name(G, n) for n in w.removed)
+    emit(
+        f"What if {gone} were gone? "
+        f"{w.actors[0]} → {w.actors[1]} actors, {w.relations[0]} → {w.relations[1]} relations."
+    )
+    emit(f"\nInfluence chains that break: {count(w.chains_total, 'pair')}, strongest first")
+    for c in w.chains[:top]:
+        now = f"now {number(c.after.strength)}" if c.after else "now none"
+        emit(
+            f"  {_name(G, c.source)} → {_name(G, c.target)}: was {number(c.before.strength)}, {now}"
+        )
+        emit("\n".join(wrap_parts(["was", *c.before.parts(G)], "    ")))
+        if c.after:
+            emit("\n".join(wrap_parts(["now", *c.after.parts(G)], "    ")))
+    if note := _top_note(min(top, w.chains_total), w.chains_total):
+        emit(note)
+    emit(f"\nShortest chains of relations that lengthen or vanish: {count(w.paths_total, 'pair')}")
+    if w.paths:
+        rows = [
+            {"from": _name(G, p.source), "to": _name(G, p.target), "before": p.before,
+             "after": "none" if p.after is None else p.after}
+            for p in w.paths[:top]
+        ]  # fmt: skip
+        emit(table(rows, PATH_COLUMNS, "  "))
+        if note := _top_note(len(rows), w.paths_total):
+            emit(note)
+    emit(f"\nActors others can no longer reach at all: {len(w.cut_off)}")
+    for c in w.cut_off[:top]:
+        emit(
+            wrap(
+                f"{_name(G, c.actor)}: from {count(len(c.sources), 'actor')} "
+                f"({_names(G, list(c.sources), 6)})",
+                "  ",
+            )
+        )
+    if note := _top_note(min(top, len(w.cut_off)), len(w.cut_off)):
+        emit(note)
+    for measure, shifts in w.shifts.items():
+        moved = [s for s in shifts if abs(s.change) > 1e-12]
+        emit(f"\n{MEASURE_TITLES[measure]} before and after, biggest change first:")
+        if not moved:
+            emit("  no change")
+            continue
+        rows = [{**_shift(G, s), "change": _signed(s.change)} for s in moved[:top]]
+        emit(table(rows, SHIFT_COLUMNS, "  "))
+        if note := _top_note(len(rows), len(moved)):
+            emit(note)
+    emit("")
+    emit(
+        wrap(
+            "Scores are shares of each network (PageRank sums to 1 over the actors present; "
+            "betweenness is divided by the number of pairs), so every actor's score shifts a little "
+            "when others go."
+        )
+    )
+
+
+def _whatif_record(G, w) -> dict:
+    return {
+        "removed": [{"id": n, "name": _name(G, n)} for n in w.removed],
+        "actors": {"before": w.actors[0], "after": w.actors[1]},
+        "relations": {"before": w.relations[0], "after": w.relations[1]},
+        "broken_chains": [
+            {
+                "source": c.source,
+                "target": c.target,
+                "before": c.before.as_dict(G),
+                "after": c.after.as_dict(G) if c.after else None,
+            }
+            for c in w.chains
+        ],
+        "paths": [
+            {"source": p.source, "target": p.target, "before": p.before, "after": p.after}
+            for p in w.paths
+        ],
+        "cut_off": [
+            {
+                "id": c.actor,
+                "name": _name(G, c.actor),
+                "count": len(c.sources),
+                "from": list(c.sources),
+            }
+            for c in w.cut_off
+        ],
+        "centrality": {m: [_shift(G, s) for s in shifts] for m, shifts in w.shifts.items()},
+    }
+
+
+def _shift(G, s) -> dict:
+    return {"id": s.actor, "name": _name(G, s.actor), "before": s.before, "after": s.after,
+            "change": s.change}  # fmt: skip
+
+
+def _whatif_rows(G, w) -> list[dict]:
+    rows = [
+        {
+            "section": "chain",
+            "source": c.source,
+            "target": c.target,
+            "before": c.before.strength,
+            "after": c.after.strength if c.after else None,
+            "change": (c.after.strength if c.after else 0.0) - c.before.strength,
+            "detail": c.before.text(G) + (f" | now: {c.after.text(G)}" if c.after else ""),
+        }
+        for c in w.chains
+    ]
+    rows += [
+        {
+            "section": "path",
+            "source": p.source,
+            "target": p.target,
+            "before": p.before,
+            "after": p.after,
+        }
+        for p in w.paths
+    ]
+    rows += [
+        {
+            "section": "cut_off",
+            "source": list(c.sources),
+            "target": c.actor,
+            "detail": f"no longer reachable from {count(len(c.sources), 'actor')}",
+        }
+        for c in w.cut_off
+    ]
+    rows += [
+        {"section": m, "source": s.actor, "before": s.before, "after": s.after, "change": s.change}
+        for m, shifts in w.shifts.items()
+        for s in shifts
+    ]
+    return rows

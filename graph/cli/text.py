@@ -1,0 +1,172 @@
+"""Turn query results into text: aligned tables, CSV, JSON, and readable chains with quotes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import networkx as nx
+
+from graph._words import count
+from graph.analysis.chains import Chain
+from graph.analysis.records import actor_name
+
+__all__ = [
+    "chain_block",
+    "claim_note",
+    "count",
+    "evidence_lines",
+    "number",
+    "table",
+    "to_csv",
+    "to_json",
+    "wrap",
+    "wrap_parts",
+]
+
+
+def _width(text: str) -> int:
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def number(value: float) -> str:
+    """A score as a table shows it: three decimals, small values kept visible.
+
+    >>> number(0.52197), number(0.0001234), number(0.0)
+    ('0.522', '0.000123', '0')
+    """
+    if value == 0:
+        return "0"
+    if abs(value) < 0.001:
+        return f"{value:.3g}"
+    return f"{value:.3f}"
+
+
+def table(rows: Sequence[dict], columns: Sequence[tuple[str, str]], indent: str = "") -> str:
+    """An aligned text table; ``columns`` are ``(key, header)`` pairs.
+
+    >>> print(table([{"a": "x", "b": 1.5}, {"a": "longer", "b": None}], [("a", "A"), ("b", "B")]))
+    A       B
+    x       1.500
+    longer
+    """
+    cells = [[header for _, header in columns]] + [
+        [_cell(r.get(k)) for k, _ in columns] for r in rows
+    ]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(columns))]
+    lines = []
+    for row in cells:
+        parts = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
+        lines.append((indent + "  ".join(parts)).rstrip())
+    return "\n".join(lines)
+
+
+def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    """CSV with a header row; lists are joined with '; '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [
+                "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if v is None else v
+                for v in (row.get(c) for c in columns)
+            ]
+        )
+    return buffer.getvalue().rstrip("\n")
+
+
+def to_json(value: Any) -> str:
+    """Stable JSON: indented, keys in the order the library gives, Unicode kept as is."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def wrap(text: str, indent: str = "", width: int = 96) -> str:
+    return textwrap.fill(
+        re.sub(r"[ \t\r\n]+", " ", str(text)).strip(),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+    )
+
+
+def wrap_parts(parts: Sequence[str], indent: str, width: int = 96) -> list[str]:
+    """Lay out unbreakable parts (names, arrows) in lines, continuation lines indented more.
+
+    >>> wrap_parts(["Iran", "—directs→", "PMU militias"], "  ", width=20)
+    ['  Iran —directs→', '    PMU militias']
+    """
+    lines: list[str] = []
+    line = indent
+    for part in parts:
+        if line.strip() and _width(line) + 1 + _width(part) > width:
+            lines.append(line)
+            line = indent + "  " + part
+        else:
+            line = line + (" " if line.strip() else "") + part
+    lines.append(line)
+    return lines
+
+
+def claim_note(G: nx.MultiDiGraph, data: dict) -> str:
+    """``alleged; claimed by United States`` for a relation that is not plainly confirmed."""
+    names = lambda ids: ", ".join(actor_name(G, i) for i in ids)  # noqa: E731
+    parts = []
+    if data.get("status", "confirmed") != "confirmed":
+        parts.append(data["status"])
+    if data.get("claimed_by"):
+        parts.append(f"claimed by {names(data['claimed_by'])}")
+    if data.get("disputed_by"):
+        parts.append(f"disputed by {names(data['disputed_by'])}")
+    if data.get("when"):
+        parts.append(data["when"])
+    return "; ".join(parts)
+
+
+def evidence_lines(evidence: Sequence[dict], indent: str) -> list[str]:
+    lines = []
+    for e in evidence:
+        quote = " ".join(e["quote"].split())
+        where = e["source"] + (f", {e['url']}" if e.get("url") else "")
+        # Non-breaking spaces keep "— source" on one line; they are plain spaces again after.
+        glued = "\u00a0".join(["—", *where.split()])
+        against = "against:\u00a0" if e.get("side") == "dispute" else ""
+        lines.append(wrap(f"{against}“{quote}” {glued}", indent).replace("\u00a0", " "))
+    return lines
+
+
+def chain_block(G: nx.MultiDiGraph, chain: Chain, indent: str, evidence: bool) -> list[str]:
+    """The chain on one line, then (with ``evidence``) each step with its status and quotes."""
+    lines = wrap_parts(chain.parts(G), indent)
+    if not evidence:
+        return lines
+    for step in chain.steps:
+        u, v = (step.source, step.target) if step.forward else (step.target, step.source)
+        data = G.edges[u, v, step.relation]
+        note = claim_note(G, data)
+        head = f"{G.nodes[u]['name']} {step.type} {G.nodes[v]['name']}"
+        lines.append(wrap(head + (f" ({note})" if note else "") + ":", indent + "  "))
+        if data.get("evidence"):
+            lines.extend(evidence_lines(data["evidence"], indent + "    "))
+        else:
+            lines.append(indent + "    (no evidence given)")
+    return lines

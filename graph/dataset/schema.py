@@ -1,0 +1,567 @@
+"""Check one file's values against the dataset format, collecting every problem with its place."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph._words import did_you_mean
+from graph.dataset.dates import DateSpan, PartialDate, parse_partial_date
+from graph.dataset.model import STATUSES, Actor, Evidence, Origin
+from graph.dataset.vocabulary import KNOWN_KINDS, STANCES
+from graph.dataset.yamlread import REFUSED, YList, YMap
+from graph.errors import Problem
+
+__all__ = ["FileContent", "RawRelation", "check_file"]
+
+ID_PATTERN = re.compile(r"[\w-]+")
+TOP_FIELDS = ("title", "description", "relation_types", "actors", "relations")
+TYPE_FIELDS = ("description", "stance", "directed", "influence")
+ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description")
+RELATION_FIELDS = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "date",
+    "start",
+    "end",
+    "status",
+    "claimed_by",
+    "disputed_by",
+    "evidence",
+    "note",
+)
+EVIDENCE_FIELDS = ("source", "quote", "url", "side")
+EVIDENCE_SIDES = ("claim", "dispute")
+WEB_ADDRESS = re.compile(r"https?://\S+$")
+_KNOWN_SETS = {
+    fields: frozenset(fields)
+    for fields in (TOP_FIELDS, TYPE_FIELDS, ACTOR_FIELDS, RELATION_FIELDS, EVIDENCE_FIELDS)
+}
+# Names actorgraph itself sets on graph nodes and edges (or networkx takes as arguments):
+# an extra field may not use them.
+RESERVED_ACTOR_FIELDS = {
+    "defined_at": "actorgraph records where the actor is defined",
+    "node_for_adding": "networkx uses the name",
+}
+RESERVED_RELATION_FIELDS = {
+    **dict.fromkeys(("stance", "directed", "influence"), "it comes from the relation type"),
+    **dict.fromkeys(("first_day", "last_day", "when"), "actorgraph derives it from the dates"),
+    **dict.fromkeys(("file", "line"), "actorgraph records where the relation is written"),
+    **dict.fromkeys(("key", "u_for_edge", "v_for_edge"), "networkx uses the name"),
+}
+MAX_ATTRIBUTE_DEPTH = 32
+_intern = sys.intern
+_REPORT_EVERY = 2048  # relations checked between two progress reports
+
+
+class AliasBomb(Exception):
+    """Raised when walking the file would visit far more values than the file holds."""
+
+
+@dataclass
+class RawRelation:
+    """A relation as written, before actor ids and types are checked against the whole dataset."""
+
+    number: int  # 1-based position in its file's relations list
+    origin: Origin
+    fields: dict[str, Any]
+    marks: dict[str, tuple[int, int]]  # field -> position of its value
+    list_marks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    valid: bool = True  # False: it has errors of its own, but its actor ids are still checked
+
+
+@dataclass
+class FileContent:
+    """What one file contributes to the dataset."""
+
+    name: str
+    title: str | None = None
+    description: str | None = None
+    types: list[tuple[str, dict[str, Any], Origin]] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    relations: list[RawRelation] = field(default_factory=list)
+    # Declared but unusable (their own errors are reported): not reported again where used.
+    broken_actors: set[str] = field(default_factory=set)
+    broken_types: set[str] = field(default_factory=set)
+
+
+def check_file(
+    name: str,
+    root: object,
+    budget: int,
+    problems: list[Problem],
+    report: Callable[[int], None] | None = None,
+) -> FileContent:
+    """Check the values read from one file; append problems; return what the file declares.
+
+    ``budget`` bounds how many values may be visited (aliases can make a small file
+    expand enormously); past it the file is refused as a possible alias bomb. ``report``,
+    when given, is called now and then with how many more relations were checked.
+    """
+    checker = _Checker(name, budget, problems)
+    checker.report = report
+    try:
+        checker.check_top(root)
+    except AliasBomb:
+        # Nothing of a refused file is used: checking what was read so far would only report
+        # the same aliased mistakes again and again.
+        del problems[checker.first_problem :]
+        checker.content = FileContent(name)
+        checker.error(
+            (1, 1),
+            f"the file expands through YAML aliases (*name) to more than {budget:,} values, far "
+            "more than it holds; it is refused as a possible alias bomb. Write the data out, or "
+            "use fewer nested aliases",
+        )
+    return checker.content
+
+
+class _Checker:
+    def __init__(self, name: str, budget: int, problems: list[Problem]):
+        self.name = name
+        self.budget = budget
+        self.problems = problems
+        self.first_problem = len(problems)
+        self.content = FileContent(name)
+        # Dates and spans repeat a lot in large files: one shared (frozen) object for each.
+        self.dates: dict[str, PartialDate] = {}
+        self.spans: dict[tuple, DateSpan] = {}
+        self.report: Callable[[int], None] | None = None
+
+    # -- reporting ----------------------------------------------------------------------------
+    def error(self, mark: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.name, mark[0], mark[1], message))
+
+    def warn(self, mark: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.name, mark[0], mark[1], message, "warning"))
+
+    def spend(self, n: int = 1) -> None:
+        self.budget -= n
+        if self.budget < 0:
+            raise AliasBomb
+
+    def origin(self, mark: tuple[int, int]) -> Origin:
+        return Origin(self.name, mark[0], mark[1])
+
+    # -- typed field access -------------------------------------------------------------------
+    def text(self, m: YMap, key: str, what: str, required: bool = False) -> str | None:
+        """A text field: scalars are taken as written (``name: 1984`` is the text "1984")."""
+        value = m.get(key)
+        if value.__class__ is str:  # the common case, first
+            text = value.strip()
+            if text:
+                return text
+            if required:
+                self.error(m.marks[key], f"{what}: '{key}' is empty: it is required")
+            return None
+        if value is REFUSED:
+            return None
+        if value is None:
+            if required:
+                where = f": '{key}' is empty" if key in m else f" has no '{key}'"
+                self.error(m.marks.get(key, m.mark), f"{what}{where}: it is required")
+            return None
+        if isinstance(value, (YMap, YList)):
+            shape = "a mapping" if isinstance(value, YMap) else "a list"
+            self.error(m.marks[key], f"{what}: '{key}' must be text, not {shape}")
+            return None
+        text = m.raw.get(key, value) if not isinstance(value, str) else value
+        text = str(text).strip()
+        if not text and required:
+            self.error(m.marks[key], f"{what}: '{key}' is empty: it is required")
+            return None
+        return text or None
+
+    def text_list(self, m: YMap, key: str, what: str) -> list[tuple[str, tuple[int, int]]]:
+        """A list of texts (a single text is taken as a list of one)."""
+        value = m.get(key)
+        if value is None or value is REFUSED:
+            return []
+        if isinstance(value, YMap):
+            self.error(m.marks[key], f"{what}: '{key}' must be a list, like [a, b], not a mapping")
+            return []
+        if not isinstance(value, YList):
+            return [(str(m.raw.get(key, value)).strip(), m.marks[key])]
+        out = []
+        self.spend(len(value))
+        for i, item in enumerate(value):
+            if item is REFUSED:
+                continue
+            if isinstance(item, (YMap, YList)) or item is None:
+                self.error(value.marks[i], f"{what}: each item of '{key}' must be text")
+            else:
+                out.append((str(value.raw.get(i, item)).strip(), value.marks[i]))
+        return out
+
+    def unknown_fields(
+        self, m: YMap, known, what: str, keep: bool, reserved: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Fields outside the format: kept as attributes (or ignored), a likely typo warned of."""
+        extra: dict[str, Any] = {}
+        known_set = _KNOWN_SETS.get(known) or frozenset(known)
+        if known_set.issuperset(m):  # the common case: nothing unknown
+            return extra
+        for key in m:
+            if key in known_set:
+                continue
+            if reserved and key in reserved:
+                self.error(
+                    m.key_marks[key],
+                    f"{what}: the field name '{key}' is reserved "
+                    f"({reserved[key]}); rename this field",
+                )
+                continue
+            hint = did_you_mean(key, known, cutoff=0.75)
+            if hint or not keep:
+                fate = "kept as an extra attribute" if keep else "ignored"
+                self.warn(m.key_marks[key], f"{what}: unknown field '{key}'{hint}; it is {fate}")
+            if keep:
+                extra[key] = self.plain(m[key], m.marks[key], 0)
+        return extra
+
+    def plain(self, value: Any, mark: tuple[int, int], depth: int) -> Any:
+        """Copy an extra attribute's value into plain dicts and lists, within the budget."""
+        self.spend()
+        if value is REFUSED:
+            return None
+        if depth > MAX_ATTRIBUTE_DEPTH:
+            self.error(mark, f"this value is nested more than {MAX_ATTRIBUTE_DEPTH} levels deep")
+            return None
+        if isinstance(value, YMap):
+            return {k: self.plain(v, value.marks[k], depth + 1) for k, v in value.items()}
+        if isinstance(value, YList):
+            return [self.plain(v, value.marks[i], depth + 1) for i, v in enumerate(value)]
+        if isinstance(value, float) and not math.isfinite(value):
+            return str(value)
+        return value
+
+    def sequence(self, root: YMap, key: str, example: str) -> YList | None:
+        value = root.get(key)
+        if value is None or value is REFUSED:
+            return None
+        if not isinstance(value, YList):
+            shape = "a mapping" if isinstance(value, YMap) else f"the text {str(value)[:40]!r}"
+            self.error(
+                root.marks[key],
+                f"'{key}' must be a list, each item starting with '- ' (like '{example}'), "
+                f"but here it is {shape}",
+            )
+            return None
+        return value
+
+    # -- the format -----------------------------------------------------------------------------
+    def check_top(self, root: object) -> None:
+        if root is REFUSED:
+            return
+        if root is None:
+            self.error(
+                (1, 1),
+                "the file holds no data (it is empty, or only comments); a "
+                "dataset needs at least an 'actors:' list",
+            )
+            return
+        if not isinstance(root, YMap):
+            shape = "a list" if isinstance(root, YList) else "a single value"
+            hint = (
+                " (did you forget the 'actors:' or 'relations:' line above it?)"
+                if isinstance(root, YList)
+                else ""
+            )
+            self.error(
+                getattr(root, "mark", (1, 1)),
+                f"the file must be a mapping with 'actors:' and 'relations:' keys, but it is "
+                f"{shape}{hint}",
+            )
+            return
+        self.spend(len(root))
+        self.content.title = self.text(root, "title", "the dataset")
+        self.content.description = self.text(root, "description", "the dataset")
+        self.unknown_fields(root, TOP_FIELDS, "the dataset", keep=False)
+        if "actors" not in root and "relations" not in root:
+            self.error(
+                root.mark,
+                "the file has neither 'actors:' nor 'relations:'; a dataset "
+                "lists its actors under 'actors:' and their relations under 'relations:'",
+            )
+        types = root.get("relation_types")
+        if types is not None and types is not REFUSED:
+            if isinstance(types, YMap):
+                self.spend(len(types))
+                for name in types:
+                    self.check_type(name, types[name], types.key_marks[name], types.marks[name])
+            else:
+                self.error(
+                    root.marks["relation_types"],
+                    "'relation_types' must be a mapping from "
+                    "type name to its properties, like 'marriage: {stance: cooperative, "
+                    "directed: false, influence: 0.5}'",
+                )
+        actors = self.sequence(root, "actors", "- id: iran")
+        seen: dict[str, tuple[int, int]] = {}
+        for i, item in enumerate(actors or []):
+            self.spend()
+            self.check_actor(i + 1, item, actors.marks[i], seen)
+        relations = self.sequence(root, "relations", "- source: iran")
+        for i, item in enumerate(relations or []):
+            self.spend()
+            self.check_relation(i + 1, item, relations.marks[i])
+            if self.report is not None and i % _REPORT_EVERY == _REPORT_EVERY - 1:
+                self.report(_REPORT_EVERY)
+
+    def check_type(self, name: str, spec: Any, key_mark, mark) -> None:
+        what = f"relation type '{name}'"
+        if not ID_PATTERN.fullmatch(name):
+            self.content.broken_types.add(name)
+            self.error(key_mark, f"{what}: a type name may hold only letters, digits, _ and -")
+            return
+        if spec is REFUSED or not isinstance(spec, YMap):
+            self.content.broken_types.add(name)
+            if spec is REFUSED:
+                return
+            self.error(
+                mark,
+                f"{what} must be a mapping like {{description: ..., stance: hostile, "
+                "directed: true, influence: 0.3}",
+            )
+            return
+        self.spend(len(spec))
+        props: dict[str, Any] = {}
+        description = self.text(spec, "description", what)
+        if description is not None:
+            props["description"] = description
+        for key in ("stance", "directed", "influence"):
+            if spec.get(key) is REFUSED:
+                self.content.broken_types.add(name)
+                return
+        if "stance" in spec:
+            stance = self.text(spec, "stance", what)
+            if stance not in STANCES:
+                self.error(
+                    spec.marks["stance"],
+                    f"{what}: stance {stance!r} is not one of "
+                    f"{', '.join(STANCES)}{did_you_mean(stance or '', STANCES)}",
+                )
+            else:
+                props["stance"] = stance
+        if "directed" in spec:
+            if isinstance(spec["directed"], bool):
+                props["directed"] = spec["directed"]
+            else:
+                self.error(spec.marks["directed"], f"{what}: 'directed' must be true or false")
+        if "influence" in spec:
+            value = spec["influence"]
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            try:
+                ok = ok and math.isfinite(value) and 0 <= value <= 1
+            except OverflowError:  # an integer too large for a float
+                ok = False
+            if not ok:
+                shown = spec.raw.get("influence", value)
+                self.error(
+                    spec.marks["influence"],
+                    f"{what}: 'influence' must be a number from 0 "
+                    f"to 1 (0 = no influence flows), not {shown!r}",
+                )
+            else:
+                props["influence"] = float(value)
+        self.unknown_fields(spec, TYPE_FIELDS, what, keep=False)
+        checked = ("stance", "directed", "influence")
+        if sum(k in props for k in checked) < sum(k in spec for k in checked):
+            self.content.broken_types.add(name)
+            return
+        self.content.types.append((name, props, self.origin(key_mark)))
+
+    def check_actor(self, number: int, m: Any, mark, seen: dict) -> None:
+        what = f"actor {number}"
+        if m is REFUSED:
+            return
+        if not isinstance(m, YMap):
+            self.error(
+                mark,
+                f"{what} must be a mapping with id, name and kind, like "
+                "'- {id: iran, name: Iran, kind: state}'",
+            )
+            return
+        self.spend(len(m))
+        actor_id = self.text(m, "id", what, required=True)
+        if actor_id is not None:
+            actor_id = _intern(actor_id)
+            what = f"actor '{actor_id}'"
+            if not ID_PATTERN.fullmatch(actor_id):
+                better = re.sub(r"[^\w-]+", "_", actor_id).strip("_") or "a_name"
+                self.error(
+                    m.marks["id"],
+                    f"{what}: an id may hold only letters, digits, _ and - (try '{better}')",
+                )
+                actor_id = None
+            elif actor_id in seen:
+                self.error(
+                    m.marks["id"],
+                    f"{what} is defined twice in this file (first on line "
+                    f"{seen[actor_id][0]}); actor ids must be unique",
+                )
+                actor_id = None
+            else:
+                seen[actor_id] = m.marks["id"]
+        name = self.text(m, "name", what, required=True)
+        kind = self.text(m, "kind", what, required=True)
+        if kind is not None and kind not in KNOWN_KINDS:
+            hint = did_you_mean(kind, KNOWN_KINDS, cutoff=0.8)
+            if hint:
+                self.warn(m.marks["kind"], f"{what}: unusual kind '{kind}'{hint}")
+        aliases = tuple(dict.fromkeys(a for a, _ in self.text_list(m, "aliases", what) if a))
+        description = self.text(m, "description", what)
+        extra = self.unknown_fields(
+            m, ACTOR_FIELDS, what, keep=True, reserved=RESERVED_ACTOR_FIELDS
+        )
+        if any(key in RESERVED_ACTOR_FIELDS for key in m):
+            name = None  # refused: the reserved field is reported
+        if actor_id is None or name is None or kind is None:
+            if actor_id is not None:
+                self.content.broken_actors.add(actor_id)
+            return
+        self.content.actors.append(
+            Actor(actor_id, name, kind, aliases, description, extra, (self.origin(m.mark),))
+        )
+
+    def check_relation(self, number: int, m: Any, mark) -> None:
+        what = f"relation {number}"
+        if m is REFUSED:
+            return
+        if not isinstance(m, YMap):
+            self.error(
+                mark,
+                f"{what} must be a mapping with source, target and type, like "
+                "'- {source: iran, target: pmu, type: directs}'",
+            )
+            return
+        self.spend(len(m))
+        fields: dict[str, Any] = {}
+        list_marks: dict[str, list] = {}
+        ok = True
+        for key in ("source", "target", "type"):
+            value = self.text(m, key, what, required=True)
+            if value is None:
+                ok = False
+            else:
+                value = _intern(value)
+            fields[key] = value
+        if ok:
+            what = f"relation {number} ({fields['source']} {fields['type']} {fields['target']})"
+        fields["id"] = self.text(m, "id", what)
+        if fields["id"] is not None and not ID_PATTERN.fullmatch(fields["id"]):
+            self.error(m.marks["id"], f"{what}: an id may hold only letters, digits, _ and -")
+            ok = False
+        fields["note"] = self.text(m, "note", what)
+        status = self.text(m, "status", what) or "confirmed"
+        if status.lower() not in STATUSES:
+            self.error(
+                m.marks["status"],
+                f"{what}: status '{status}' is not one of "
+                f"{', '.join(STATUSES)}{did_you_mean(status.lower(), STATUSES)}",
+            )
+            ok = False
+        fields["status"] = _intern(status.lower())
+        when = self.check_dates(m, what)
+        ok = ok and when is not False
+        fields["when"] = when or None
+        for key in ("claimed_by", "disputed_by"):
+            items = self.text_list(m, key, what)
+            fields[key] = tuple(dict.fromkeys(_intern(a) for a, _ in items)) if items else ()
+            list_marks[key] = [p for _, p in items]
+        evidence = self.check_evidence(m, what)
+        ok = ok and evidence is not None
+        fields["evidence"] = evidence or ()
+        fields["attributes"] = self.unknown_fields(
+            m, RELATION_FIELDS, what, keep=True, reserved=RESERVED_RELATION_FIELDS
+        )
+        ok = ok and not any(key in RESERVED_RELATION_FIELDS for key in m)
+        self.content.relations.append(
+            RawRelation(number, self.origin(m.mark), fields, m.marks, list_marks, ok)
+        )
+
+    def check_dates(self, m: YMap, what: str) -> DateSpan | None | bool:
+        """The relation's dates; ``None`` when it has none, ``False`` when they are wrong."""
+        parsed = {}
+        wrong = False
+        for key in ("date", "start", "end"):
+            text = self.text(m, key, what)
+            if text is None:
+                continue
+            known = self.dates.get(text)
+            if known is not None:
+                parsed[key] = known
+                continue
+            try:
+                parsed[key] = self.dates[text] = parse_partial_date(text)
+            except ValueError as exc:
+                self.error(m.marks[key], f"{what}: '{key}': {exc}")
+                wrong = True
+        if wrong:
+            return False
+        if not parsed:
+            return None
+        if "date" in parsed and ("start" in parsed or "end" in parsed):
+            self.error(
+                m.marks["date"],
+                f"{what}: give either 'date' (a moment) or 'start'/'end' (a period), not both",
+            )
+            return False
+        start, end = parsed.get("start"), parsed.get("end")
+        if start is not None and end is not None and end.last < start.first:
+            self.error(m.marks["end"], f"{what}: it ends ({end}) before it starts ({start})")
+            return False
+        parts = (parsed.get("date"), start, end)
+        span = self.spans.get(parts)
+        if span is None:
+            span = self.spans[parts] = DateSpan(*parts)
+        return span
+
+    def check_evidence(self, m: YMap, what: str) -> tuple[Evidence, ...] | None:
+        value = m.get("evidence")
+        if value is None or value is REFUSED:
+            return ()
+        if not isinstance(value, YList):
+            self.error(
+                m.marks["evidence"],
+                f"{what}: 'evidence' must be a list of items like '- {{source: ..., quote: ...}}'",
+            )
+            return None
+        out = []
+        wrong = False
+        self.spend(len(value))
+        for i, item in enumerate(value):
+            label = f"{what}, evidence {i + 1}"
+            if item is REFUSED:
+                wrong = True
+                continue
+            if not isinstance(item, YMap):
+                self.error(value.marks[i], f"{label} must be a mapping with 'source' and 'quote'")
+                wrong = True
+                continue
+            self.spend(len(item))
+            source = self.text(item, "source", label, required=True)
+            quote = self.text(item, "quote", label, required=True)
+            url = self.text(item, "url", label)
+            if url is not None and not WEB_ADDRESS.match(url):
+                self.warn(
+                    item.marks["url"],
+                    f"{label}: url {url!r} does not look like a web address (http:// or https://)",
+                )
+            side = (self.text(item, "side", label) or "claim").lower()
+            if side not in EVIDENCE_SIDES:
+                self.error(item.marks["side"], f"{label}: side {side!r} is not claim or dispute "
+                           "(claim: the quote supports the relation; dispute: it denies it)")  # fmt: skip
+                wrong = True
+            self.unknown_fields(item, EVIDENCE_FIELDS, label, keep=False)
+            if source is None or quote is None:
+                wrong = True
+                continue
+            out.append(Evidence(_intern(source), quote, url, _intern(side)))
+        return None if wrong else tuple(out)
