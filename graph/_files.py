@@ -1,4 +1,6 @@
-"""Write files atomically: a reader sees the old file or the whole new one, never half of one."""
+"""The one door in and the one door out: every input file is read by :func:`read_input`, and
+every output is written by :func:`write_atomic` (a reader sees the old file or the whole new one,
+never half of one)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,23 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["read_input", "write_atomic"]
+
+
+def read_input(path: str | os.PathLike) -> bytes:
+    """The bytes of an input file (a dataset, later an event table or an article).
+
+    Raises ``OSError`` (``FileNotFoundError``, ``PermissionError``, ``IsADirectoryError``…)
+    as ``open`` does; the room that parses the file turns it into a located problem.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.yaml"
+    >>> _ = path.write_text("actors: []")
+    >>> read_input(path)
+    b'actors: []'
+    """
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:

@@ -423,3 +423,38 @@ def test_every_command_that_loads_goes_through_the_cache(
     monkeypatch.setattr(cache, "_last", None)
     assert run(command, "--data", data, "--no-cache").stdout == first.stdout
     assert last_load() is None  # the cache was not even looked at
+
+
+CODE_EDIT_CHILD = """
+import sys
+from graph.dataset import cache
+cache.load_and_build([sys.argv[1]])
+print(cache.last_load().hit, cache.last_load().stored, cache.__file__)
+"""
+
+
+@pytest.mark.parametrize(
+    "module", ["dataset/merge.py", "dataset/schema.py", "dataset/_values.py", "errors.py"]
+)
+def test_editing_a_module_that_shapes_a_load_invalidates(cache_dir, data, tmp_path, module):
+    """A checkout being edited never reads a load cached by its older code: a copy of the
+    package, edited, misses the cache its unedited self wrote."""
+    import shutil
+
+    copy = tmp_path / "checkout"
+    shutil.copytree(ROOT / "graph", copy / "graph", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, cache.ENV_CACHE_DIR: str(cache_dir), "PYTHONPATH": str(copy)}
+
+    def load() -> str:
+        done = subprocess.run([sys.executable, "-c", CODE_EDIT_CHILD, str(data)], cwd=copy,
+                              env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        hit, stored, where = done.stdout.split()
+        assert where.startswith(str(copy))  # the copy's code, not the checkout's
+        return [hit, stored]
+
+    assert load() == ["False", "True"]  # cold: stored
+    assert load() == ["True", "False"]  # warm: restored
+    edited = copy / "graph" / module
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert load() == ["False", "True"]  # the edited code loads afresh

@@ -54,6 +54,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph import _version
+from graph._files import read_input
 from graph.dataset._gc import gc_paused
 from graph.dataset._store import CachedDataset, Store
 from graph.dataset.build import build_graph
@@ -272,7 +273,7 @@ def _read_inputs(paths) -> list[tuple[str, Path, bytes]] | None:
     for path in paths:
         try:
             resolved = Path(path).resolve()
-            inputs.append((str(path), resolved, resolved.read_bytes()))
+            inputs.append((str(path), resolved, read_input(resolved)))
         except (OSError, RuntimeError, ValueError):
             return None
     return inputs
