@@ -10,7 +10,7 @@ import networkx as nx
 from graph.analysis.centrality import centrality
 from graph.analysis.influence import search_bounds, strongest_chains
 
-__all__ = ["summarize"]
+__all__ = ["date_range", "summarize"]
 
 
 def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -> dict[str, Any]:
@@ -43,7 +43,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
         "dated_relations": sum(
             1 for _, _, d in G.edges(data=True) if d.get("first_day") or d.get("last_day")
         ),
-        "date_range": _date_range(G),
+        "date_range": date_range(G),
         "top_pagerank": [
             {"id": n, "name": names[n], "score": s} for n, s in scores.ranking("pagerank")[:top]
         ],
@@ -63,7 +63,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
     }
 
 
-def _date_range(G: nx.MultiDiGraph) -> dict[str, Any] | None:
+def date_range(G: nx.MultiDiGraph) -> dict[str, Any] | None:
     """The first and last day any dated relation covers; ``open_ended`` if one has no end."""
     spans = [(d.get("first_day"), d.get("last_day")) for _, _, d in G.edges(data=True)]
     spans = [s for s in spans if s != (None, None)]

@@ -10,7 +10,11 @@ import networkx as nx
 
 from graph.analysis.centrality import MEANINGS, centrality
 from graph.analysis.chains import Chain
+from graph.analysis.claims import contested_claims
 from graph.analysis.influence import influence_reach, search_bounds, strongest_chains
+from graph.analysis.records import list_actors, list_relations
+from graph.analysis.summary import date_range
+from graph.analysis.timeline import timeline as timeline_groups
 from graph.briefing.questions import Question, discussion_questions
 from graph.briefing.wording import (
     aliases_text,
@@ -199,8 +203,9 @@ def _key_actors(G, top: int, numbers: bool, backend: str | None) -> list[KeyActo
     return sections
 
 
-def _side(d: dict, side: str) -> list[dict]:
-    return [e for e in d.get("evidence") or [] if e.get("side", "claim") == side]
+def _edge(record: dict) -> tuple[str, str, str]:
+    """The graph edge a relation record stands for."""
+    return record["source"], record["target"], record["id"]
 
 
 def _linked(G, a, b) -> bool:
@@ -243,17 +248,15 @@ def brief_content(
     quotes = _Quotes()
 
     n, m = G.number_of_nodes(), G.number_of_edges()
-    firsts = sorted(d["first_day"] for *_, d in G.edges(data=True) if d.get("first_day"))
-    lasts = sorted(d["last_day"] for *_, d in G.edges(data=True) if d.get("last_day"))
+    span = date_range(G)
     files = ", ".join(G.graph.get("files") or []) or "the data"
     scope = (
         f"{n} actor{'s' if n != 1 else ''} and {m} relation{'s' if m != 1 else ''}, from {files}"
     )
-    if firsts or lasts:
-        days = firsts + lasts
-        first, last = min(days), max(days)
+    if span is not None:
+        first, last = span["first"], span["last"]
         scope += f"; dated relations from {first}" + (f" to {last}" if last != first else "")
-        if any(d.get("first_day") and not d.get("last_day") for *_, d in G.edges(data=True)):
+        if span["open_ended"]:
             scope += ", some still open"
     else:
         scope += "; no relation is dated"
@@ -261,11 +264,11 @@ def brief_content(
         {e["source"] for *_, d in G.edges(data=True) for e in d.get("evidence") or []}
     )
 
-    cast_nodes = sorted(G, key=lambda a: (-G.degree(a), name(G, a)))
+    actors = sorted(list_actors(G), key=lambda a: (-a["relations"], a["name"]))
     cast = [
-        {"id": a, "name": name(G, a), "kind": G.nodes[a]["kind"].replace("_", " "),
-         "role": role(G, a), "aliases": aliases_text(G.nodes[a].get("aliases") or [])}
-        for a in cast_nodes[:max_rows]
+        {"id": a["id"], "name": a["name"], "kind": a["kind"].replace("_", " "),
+         "role": role(G, a["id"]), "aliases": aliases_text(a["aliases"])}
+        for a in actors[:max_rows]
     ]  # fmt: skip
 
     key = _key_actors(G, top, analysts, backend)
@@ -279,36 +282,34 @@ def brief_content(
 
     stances: dict[str, list[Step]] = {s: [] for s in STANCE_COLORS}
     totals: Counter = Counter()
-    for u, v, d in sorted(G.edges(data=True), key=lambda e: e[2].get("line") or 0):
-        totals[d["stance"]] += 1
-        if len(stances[d["stance"]]) < max_rows:
-            stances[d["stance"]].append(
-                Step(relation_sentence(G, u, v, d), quotes.refs(d.get("evidence") or []))
+    for r in list_relations(G):
+        totals[r["stance"]] += 1
+        if len(stances[r["stance"]]) < max_rows:
+            stances[r["stance"]].append(
+                Step(relation_sentence(G, r["source"], r["target"], r), quotes.refs(r["evidence"]))
             )
     stances = {s: rows for s, rows in stances.items() if rows}
 
-    contested = [
-        (u, v, d) for u, v, d in G.edges(data=True)
-        if d["status"] != "confirmed" or d.get("claimed_by") or d.get("disputed_by")
-    ]  # fmt: skip
-    claims = [
-        Claim(f"{name(G, u)} {verb(d['type'])} {name(G, v)}", d["status"],
-              [name(G, c) for c in d.get("claimed_by") or []],
-              [name(G, c) for c in d.get("disputed_by") or []],
-              quotes.refs(_side(d, "claim"), limit=3), quotes.refs(_side(d, "dispute"), limit=3))
-        for u, v, d in contested[:max_rows]
-    ]  # fmt: skip
+    contested = contested_claims(G)
+    # Kept in the graph's edge order, as the briefing listed them before it called
+    # contested_claims (which lists them in file order, as the claims command shows them): the
+    # README's excerpt of the seed briefing holds this order, and tests/test_docs.py checks it.
+    edge_order = {e: i for i, e in enumerate(G.edges(keys=True))}
+    contested.sort(key=lambda c: edge_order[_edge(c.relation)])
+    claims = []
+    for c in contested[:max_rows]:
+        r = c.relation
+        claims.append(Claim(f"{r['source_name']} {verb(r['type'])} {r['target_name']}",
+                            r["status"], c.claimed_by, c.disputed_by,
+                            quotes.refs(c.evidence_for, limit=3),
+                            quotes.refs(c.evidence_against, limit=3)))  # fmt: skip
 
-    dated = sorted(
-        ((d.get("first_day") or d.get("last_day"), u, v, d) for u, v, d in G.edges(data=True)
-         if d.get("first_day") or d.get("last_day")),
-        key=lambda x: (x[0], name(G, x[1])),
-    )  # fmt: skip
-    timeline = [{"when": d.get("when") or day, "sentence": relation_sentence(G, u, v, d)}
-                for day, u, v, d in dated[:max_rows]]  # fmt: skip
+    dated = [r for group in timeline_groups(G) for r in group.relations]
+    timeline = [{"when": r["when"], "sentence": relation_sentence(G, r["source"], r["target"], r)}
+                for r in dated[:max_rows]]  # fmt: skip
 
     brokers = [(r["id"], r["value"]) for r in key[1].rows]
-    questions = [] if analysts else discussion_questions(G, strongest, brokers)
+    questions = [] if analysts else discussion_questions(G, strongest, brokers, contested)
 
     glossary: list[tuple[str, str]] = []
     if not analysts:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.analysis.claims import ContestedClaim
 from graph.briefing.wording import name, verb
 from graph.dataset.build import actor_network
 
@@ -19,12 +20,11 @@ class Question:
     refers_to: list[str]  # section titles the question points at
 
 
-def discussion_questions(G, chains, brokers) -> list[Question]:
+def discussion_questions(G, chains, brokers, claims: list[ContestedClaim]) -> list[Question]:
     """Up to five questions; ``chains`` are the strongest chains, ``brokers`` (actor, score)
-    pairs by decreasing betweenness."""
-    """Questions for discussion, each prompted by a fact of the structure."""
+    pairs by decreasing betweenness, ``claims`` the contested claims in the order the
+    briefing lists them (:func:`graph.analysis.claims.contested_claims`)."""
     questions = []
-    chains = chains
     # 1. A broker whose removal cuts a chain: the most central brokers first.
     rank = {n: i for i, (n, _) in enumerate(brokers)}
     candidates = sorted(
@@ -44,23 +44,27 @@ def discussion_questions(G, chains, brokers) -> list[Question]:
                 ["Chains of influence", "Key actors"]))  # fmt: skip
             break
     # 2. A claim disputed by the accused themselves.
-    for u, v, d in G.edges(data=True):
-        if u in (d.get("disputed_by") or []):
-            n = len(d.get("evidence") or [])
+    for c in claims:
+        r = c.relation
+        u, v = r["source"], r["target"]
+        if u in r["disputed_by"]:
+            n = len(r["evidence"])
             evidence = f"{n} quotation{'s' if n != 1 else ''} on it" if n else "no evidence"
             questions.append(Question(
-                f"{name(G, u)} denies that it {verb(d['type'])} {name(G, v)}; the data "
+                f"{name(G, u)} denies that it {verb(r['type'])} {name(G, v)}; the data "
                 f"holds {evidence}. Whose account should a reader trust, and what source "
                 "would settle it?", ["Contested claims"]))  # fmt: skip
             break
     # 3. A claim made by a party hostile to the accused.
-    for u, v, d in G.edges(data=True):
-        for claimant in d.get("claimed_by") or []:
+    for c in claims:
+        r = c.relation
+        u, v = r["source"], r["target"]
+        for claimant in r["claimed_by"]:
             hostile = [k for k, e in G.get_edge_data(claimant, u, default={}).items()
                        if e["stance"] == "hostile"]  # fmt: skip
             if claimant != u and hostile:
                 questions.append(Question(
-                    f"{name(G, claimant)} claims that {name(G, u)} {verb(d['type'])} "
+                    f"{name(G, claimant)} claims that {name(G, u)} {verb(r['type'])} "
                     f"{name(G, v)}, and is itself hostile to {name(G, u)}. How does that "
                     "change the weight of the claim?", ["Contested claims",
                                                          "Hostility and cooperation"]))  # fmt: skip

@@ -108,11 +108,11 @@ def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[s
                 content.broken_types.add(name)
                 continue
             types[name] = RelationType(
-                name,
-                props.get("description", ""),
-                props["stance"],
-                props.get("directed", True),
-                props["influence"],
+                name=name,
+                description=props.get("description", ""),
+                stance=props["stance"],
+                directed=props.get("directed", True),
+                influence=props["influence"],
             )
     return types
 
@@ -165,13 +165,13 @@ def _merge_actors(contents: list[FileContent], problems: list[Problem]) -> dict[
                     )
                 attributes.setdefault(key, value)
             actors[actor.id] = Actor(
-                actor.id,
-                first.name,
-                first.kind,
-                tuple(dict.fromkeys(first.aliases + actor.aliases)),
-                description,
-                attributes,
-                first.origins + actor.origins,
+                id=actor.id,
+                name=first.name,
+                kind=first.kind,
+                aliases=tuple(dict.fromkeys(first.aliases + actor.aliases)),
+                description=description,
+                attributes=attributes,
+                origins=first.origins + actor.origins,
             )
     return actors
 
@@ -280,18 +280,18 @@ def _assign_ids(checked: list, taken: set[str]) -> list[Relation]:
         taken.add(relation_id)
         out.append(
             Relation(
-                relation_id,
-                f["source"],
-                f["target"],
-                f["type"],
-                f["status"],
-                f["when"],
-                f["claimed_by"],
-                f["disputed_by"],
-                f["evidence"],
-                f["note"],
-                f["attributes"],
-                raw.origin,
+                id=relation_id,
+                source=f["source"],
+                target=f["target"],
+                type=f["type"],
+                status=f["status"],
+                when=f["when"],
+                claimed_by=f["claimed_by"],
+                disputed_by=f["disputed_by"],
+                evidence=f["evidence"],
+                note=f["note"],
+                attributes=f["attributes"],
+                origin=raw.origin,
             )
         )
     return out

@@ -297,7 +297,15 @@ class _Checker(ValueChecker):
                 self.content.broken_actors.add(actor_id)
             return
         self.content.actors.append(
-            Actor(actor_id, name, kind, aliases, description, extra, (self.origin(m.mark),))
+            Actor(
+                id=actor_id,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                description=description,
+                attributes=extra,
+                origins=(self.origin(m.mark),),
+            )
         )
 
     def check_relation(self, number: int, m: Any, mark) -> None:
@@ -353,7 +361,14 @@ class _Checker(ValueChecker):
         )
         ok = ok and not any(key in RESERVED_RELATION_FIELDS for key in m)
         self.content.relations.append(
-            RawRelation(number, self.origin(m.mark), fields, m.marks, list_marks, ok)
+            RawRelation(
+                number=number,
+                origin=self.origin(m.mark),
+                fields=fields,
+                marks=m.marks,
+                list_marks=list_marks,
+                valid=ok,
+            )
         )
 
     def check_dates(self, m: YMap, what: str) -> DateSpan | None | bool:

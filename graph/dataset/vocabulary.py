@@ -29,7 +29,14 @@ KNOWN_KINDS = (
 
 
 def _t(name: str, description: str, stance: str, directed: bool, influence: float) -> RelationType:
-    return RelationType(name, description, stance, directed, influence, builtin=True)
+    return RelationType(
+        name=name,
+        description=description,
+        stance=stance,
+        directed=directed,
+        influence=influence,
+        builtin=True,
+    )
 
 
 #: Built-in relation types, by name. ``influence`` is how much influence flows from source to
