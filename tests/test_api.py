@@ -76,3 +76,22 @@ def test_select_takes_plain_words_and_says_what_it_left_out():
                                   *G.predecessors("qais_al_khazali")}  # fmt: skip
     with pytest.raises(graph.QueryError, match="not an ISO date"):
         graph.select(G, as_of="November 2020")
+
+
+def test_a_focused_view_is_the_same_whatever_the_hash_seed():
+    """--focus once took networkx's ego_graph, whose order came from a set: the briefing's
+    text changed from one run to the next."""
+    child = ("import graph; G = graph.load_graph('data/actors.yaml'); "
+             "v = graph.select(G, focus='Iran'); print(list(v.graph), list(v.graph.edges))")  # fmt: skip
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", child],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)},
+            timeout=60,
+        ).stdout  # fmt: skip
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1 and "iran" in outputs.pop()

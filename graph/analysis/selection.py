@@ -27,7 +27,15 @@ def ego_network(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGra
     >>> sorted(ego_network(G, "a", 1)), sorted(ego_network(G, "a", 2).edges())
     (['a', 'b'], [('a', 'b'), ('b', 'c'), ('c', 'd'), ('d', 'b')])
     """
-    return nx.ego_graph(G, actor, radius=depth, undirected=True)
+    near = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), actor, depth)
+    # Built in G's own order (networkx's ego_graph orders by a set: by the hash seed).
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in near)
+    H.add_edges_from(
+        (u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in near and v in near
+    )
+    return H
 
 
 def in_force(G: nx.MultiDiGraph, when: PartialDate) -> nx.MultiDiGraph:

@@ -203,11 +203,6 @@ def _key_actors(G, top: int, numbers: bool, backend: str | None) -> list[KeyActo
     return sections
 
 
-def _edge(record: dict) -> tuple[str, str, str]:
-    """The graph edge a relation record stands for."""
-    return record["source"], record["target"], record["id"]
-
-
 def _linked(G, a, b) -> bool:
     return G.has_edge(a, b) or G.has_edge(b, a)
 
@@ -291,11 +286,6 @@ def brief_content(
     stances = {s: rows for s, rows in stances.items() if rows}
 
     contested = contested_claims(G)
-    # Kept in the graph's edge order, as the briefing listed them before it called
-    # contested_claims (which lists them in file order, as the claims command shows them): the
-    # README's excerpt of the seed briefing holds this order, and tests/test_docs.py checks it.
-    edge_order = {e: i for i, e in enumerate(G.edges(keys=True))}
-    contested.sort(key=lambda c: edge_order[_edge(c.relation)])
     claims = []
     for c in contested[:max_rows]:
         r = c.relation
