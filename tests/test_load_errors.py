@@ -567,9 +567,10 @@ def test_unknown_status_with_suggestion(status, hint):
         problems,
         9,
         13,
-        f"relation 2 (a supports b): status '{status}' is not one of confirmed, alleged, denied",
+        f"relation 2 (a supports b): status '{status}' is not one of confirmed, alleged, denied, "
+        "refuted",
     )
-    assert p.message.endswith(f"denied{hint}")
+    assert p.message.endswith(f"refuted{hint}")
 
 
 def test_status_is_case_insensitive():
@@ -1067,14 +1068,16 @@ WARNING_CASES = [
         PAIR.replace("kind: state}", "kind: stat}", 1),
         2,
         32,
-        "actor 'a': unusual kind 'stat' (did you mean 'state'?)",
+        "actor 'a': kind 'stat' is not a known kind (did you mean 'state'?); it is counted as an "
+        "agent (declare it under 'kinds:' as agent, place or event)",
         id="kind-typo",
     ),
     pytest.param(
         PAIR.replace("name: Beta, kind: state", "name: Beta, kind: armed_grup"),
         3,
         31,
-        "actor 'b': unusual kind 'armed_grup' (did you mean 'armed_group'?)",
+        "actor 'b': kind 'armed_grup' is not a known kind (did you mean 'armed_group'?); it is "
+        "counted as an agent (declare it under 'kinds:' as agent, place or event)",
         id="kind-typo-2",
     ),
     pytest.param(
@@ -1151,10 +1154,27 @@ def test_redefined_builtin_type_uses_the_merged_properties():
     assert (edge["influence"], edge["directed"], edge["stance"]) == (0.9, False, "cooperative")
 
 
-def test_unusual_kind_far_from_known_ones_is_silent():
-    ds = load_text(dedent(PAIR.replace("kind: state}", "kind: militia_network}", 1)), NAME)
+def test_an_unknown_kind_is_an_agent_with_one_warning_per_kind():
+    text = PAIR.replace("kind: state}", "kind: militia_network}")
+    ds = load_text(dedent(text), NAME)
+    (warning,) = ds.warnings
+    assert warning.message.startswith("actor 'a' (and 1 more actors): kind 'militia_network' is")
+    assert "counted as an agent" in warning.message
+    assert build_graph(ds).nodes["b"]["node_class"] == "agent"
+
+
+def test_a_kind_declared_under_kinds_is_silent_and_takes_its_class():
+    text = "kinds: {district: place, militia_network: agent}\n" + PAIR.replace(
+        "kind: state}", "kind: district}", 1
+    )
+    ds = load_text(dedent(text), NAME)
     assert ds.warnings == ()
-    assert ds.actors["a"].kind == "militia_network"
+    assert build_graph(ds).nodes["a"]["node_class"] == "place"
+
+
+def test_a_kind_of_an_unknown_class_is_an_error():
+    with pytest.raises(DataError, match="class 'location' is not one of agent, place, event"):
+        load_text(dedent("kinds: {district: location}\n" + PAIR), NAME)
 
 
 # -- extra fields -------------------------------------------------------------------------------------
@@ -1171,7 +1191,7 @@ def test_extra_fields_are_kept_silently_and_reach_the_graph():
             kind: armed_group
             founded: {year: 2014, by: [fatwa, government]}
         relations:
-          - {source: iran, target: pmu, type: directs, wikidata: P000, weight: .inf}
+          - {source: iran, target: pmu, type: directs, wikidata: P000, intensity: .inf}
         """
         ),
         NAME,
@@ -1182,7 +1202,7 @@ def test_extra_fields_are_kept_silently_and_reach_the_graph():
         "founded": {"year": 2014, "by": ["fatwa", "government"]}
     }
     (relation,) = ds.relations
-    assert dict(relation.attributes) == {"wikidata": "P000", "weight": "inf"}
+    assert dict(relation.attributes) == {"wikidata": "P000", "intensity": "inf"}
 
     G = build_graph(ds)
     assert G.nodes["iran"]["wikidata"] == "Q794"
@@ -1190,7 +1210,7 @@ def test_extra_fields_are_kept_silently_and_reach_the_graph():
     assert G.nodes["pmu"]["founded"] == {"year": 2014, "by": ["fatwa", "government"]}
     edge = G.edges["iran", "pmu", "iran-directs-pmu"]
     assert edge["wikidata"] == "P000"
-    assert edge["weight"] == "inf"
+    assert edge["intensity"] == "inf"
     assert edge["type"] == "directs"
 
 

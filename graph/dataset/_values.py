@@ -140,6 +140,47 @@ class ValueChecker:
             return str(value)
         return value
 
+    def number(
+        self,
+        m: YMap,
+        key: str,
+        what: str,
+        meaning: str,
+        *,
+        low: float = 0.0,
+        high: float | None = 1.0,
+        whole: bool = False,
+    ) -> float | int | None:
+        """A number field from ``low`` to ``high`` (``whole``: an integer); ``None`` (and an
+        error saying what it must be, ``meaning`` after the range) when it is not one."""
+        value = m.get(key)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if whole:
+            ok = ok and isinstance(value, int)
+        try:
+            ok = ok and math.isfinite(value) and low <= value and (high is None or value <= high)
+        except OverflowError:  # an integer too large for a float
+            ok = False
+        if ok:
+            return value if whole else float(value)
+        if value is not REFUSED:
+            shown = m.raw.get(key, value)
+            span = f"from {low:g} to {high:g}" if high is not None else f"of at least {low:g}"
+            kind = "a whole number" if whole else "a number"
+            self.error(
+                m.marks[key], f"{what}: '{key}' must be {kind} {span}{meaning}, not {shown!r}"
+            )
+        return None
+
+    def flag(self, m: YMap, key: str, what: str) -> bool | None:
+        """A true/false field; ``None`` (and an error) when it is something else."""
+        value = m.get(key)
+        if isinstance(value, bool):
+            return value
+        if value is not REFUSED:
+            self.error(m.marks[key], f"{what}: '{key}' must be true or false")
+        return None
+
     def sequence(self, root: YMap, key: str, example: str) -> YList | None:
         value = root.get(key)
         if value is None or value is REFUSED:

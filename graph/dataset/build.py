@@ -6,6 +6,7 @@ import networkx as nx
 
 from graph.dataset._gc import gc_paused
 from graph.dataset.model import Dataset
+from graph.dataset.vocabulary import STATUS_WEIGHTS
 from graph.progress import progress
 
 __all__ = ["actor_network", "build_graph"]
@@ -20,8 +21,12 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     ``influence``. A symmetric type (``directed`` false) is stored once, source to target as
     written; :func:`actor_network` and the queries read it both ways.
 
-    ``G.graph`` holds the title, description, files, the relation types and the load's
-    warnings (as lines). Every relation is in the graph: to ask about some of them only,
+    Each actor gets its ``node_class`` (agent, place or event, from its kind) and each relation
+    its ``claim_weight`` (how much its status weighs: see ``status_weights``) and its type's
+    ``carries`` and ``influence_back``.
+
+    ``G.graph`` holds the title, description, files, the relation types, the load's warnings
+    (as lines), the status weights, the class of each kind and the dataset's own questions. Every relation is in the graph: to ask about some of them only,
     :func:`graph.analysis.selection.select` keeps those a question is about.
 
     >>> from graph.dataset.load import load_text
@@ -50,7 +55,11 @@ def _build(dataset: Dataset, bar) -> nx.MultiDiGraph:
         files=list(dataset.files),
         relation_types={name: t.as_dict() for name, t in dataset.relation_types.items()},
         warnings=[str(p) for p in dataset.warnings],
+        status_weights=dict(dataset.status_weights or STATUS_WEIGHTS),
+        kind_classes=dict(dataset.kind_classes),
+        questions=list(dataset.questions),
     )
+    classes = dataset.kind_classes
     for actor in dataset.actors.values():
         G.add_node(
             actor.id,
@@ -61,8 +70,11 @@ def _build(dataset: Dataset, bar) -> nx.MultiDiGraph:
             aliases=list(actor.aliases),
             description=actor.description,
             defined_at=[str(o) for o in actor.origins],
+            node_class=classes.get(actor.kind, "agent"),
+            plural=actor.plural,
         )
     types = dataset.relation_types
+    weights = G.graph["status_weights"]
     # Spans are shared by many relations: their fields are worked out once per span (and the
     # edges then share the strings, which keeps the graph and its cache small).
     spans: dict[int, tuple[dict, str | None]] = {}
@@ -83,7 +95,12 @@ def _build(dataset: Dataset, bar) -> nx.MultiDiGraph:
             "stance": rtype.stance,
             "directed": rtype.directed,
             "influence": rtype.influence,
+            "influence_back": rtype.influence_back,
+            "carries": rtype.carries,
             "status": relation.status,
+            "claim_weight": weights.get(relation.status, 1.0),
+            "weight": relation.weight,
+            "count": relation.count,
             **span[0],
             "when": span[1],
             "claimed_by": list(relation.claimed_by),

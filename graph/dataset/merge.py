@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from graph._words import did_you_mean
 from graph.dataset.model import Actor, Dataset, Relation, RelationType
 from graph.dataset.schema import FileContent
-from graph.dataset.vocabulary import BUILTIN_TYPES
+from graph.dataset.vocabulary import BUILTIN_TYPES, CARRIES_BY_STANCE, KIND_CLASSES, STATUS_WEIGHTS
 from graph.errors import DataError, Problem
 
 __all__ = ["merge_files"]
@@ -26,7 +26,10 @@ def merge_files(
     errors).
     """
     types = _merge_types(contents, problems)
+    classes = _merge_kinds(contents, problems)
+    weights = _merge_status_weights(contents, problems)
     actors = _merge_actors(contents, problems)
+    _warn_about_kinds(contents, actors, classes, problems)
     relations = _make_relations(contents, actors, types, problems)
     if not actors and not any(p.level == "error" for p in problems):
         where = contents[0].name if contents else names[0]
@@ -59,7 +62,11 @@ def merge_files(
         description=description,
         files=tuple(c.name for c in contents),
         warnings=tuple(problems),
-    )
+        status_weights=weights,
+        kind_classes={kind: classes.get(kind, "agent") for kind in
+                      dict.fromkeys(a.kind for a in actors.values())},
+        questions=tuple(dict.fromkeys(q for c in contents for q in c.questions)),
+    )  # fmt: skip
 
 
 def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[str, RelationType]:
@@ -93,6 +100,8 @@ def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[s
                     )
                 )
                 merged = {**base.as_dict(), **props, "builtin": False}
+                if "carries" not in props and ("stance" in props or "influence" in props):
+                    merged["carries"] = CARRIES_BY_STANCE[merged["stance"]]
                 types[name] = RelationType(**merged)
                 continue
             missing = [k for k in ("stance", "influence") if k not in props]
@@ -113,8 +122,67 @@ def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[s
                 stance=props["stance"],
                 directed=props.get("directed", True),
                 influence=props["influence"],
+                carries=props.get("carries", CARRIES_BY_STANCE[props["stance"]]),
+                influence_back=props.get("influence_back", 0.0),
             )
     return types
+
+
+def _merge_kinds(contents: list[FileContent], problems: list[Problem]) -> dict[str, str]:
+    """The class of every kind: the built-in ones, then the dataset's (declared once)."""
+    classes = dict(KIND_CLASSES)
+    declared: dict[str, tuple[str, object]] = {}
+    for content in contents:
+        for kind, cls, origin in content.kinds:
+            first = declared.get(kind)
+            if first is not None and first[0] != cls:
+                problems.append(Problem(origin.file, origin.line, origin.column,
+                                        f"kind '{kind}' is declared a{'n' if cls[0] in 'aeiou' else ''} "
+                                        f"{cls} here but a {first[0]} at {first[1]}; declare it once"))  # fmt: skip
+                continue
+            declared[kind] = (cls, origin)
+            classes[kind] = cls
+    return classes
+
+
+def _merge_status_weights(contents: list[FileContent], problems: list[Problem]) -> dict:
+    weights = dict(STATUS_WEIGHTS)
+    declared: dict[str, tuple[float, object]] = {}
+    for content in contents:
+        for status, value, origin in content.status_weights:
+            first = declared.get(status)
+            if first is not None and first[0] != value:
+                problems.append(Problem(origin.file, origin.line, origin.column,
+                                        f"status_weights: '{status}' is {value:g} here but "
+                                        f"{first[0]:g} at {first[1]}; give it once"))  # fmt: skip
+                continue
+            declared[status] = (value, origin)
+            weights[status] = value
+    return weights
+
+
+def _warn_about_kinds(contents, actors: dict[str, Actor], classes: dict, problems) -> None:
+    """One warning per kind that is neither built in nor declared: it is taken as an agent."""
+    uses: dict[str, list[str]] = {}
+    for actor in actors.values():
+        if actor.kind not in classes:
+            uses.setdefault(actor.kind, []).append(actor.id)
+    marks = {}
+    for content in contents:
+        for actor_id, origin in content.kind_marks.items():
+            marks.setdefault(actor_id, origin)
+    for kind, ids in uses.items():
+        origin = marks.get(ids[0]) or actors[ids[0]].origins[0]
+        others = f" (and {len(ids) - 1} more actors)" if len(ids) > 1 else ""
+        hint = did_you_mean(kind, [k for k in classes if classes[k] != "event"], cutoff=0.8)
+        problems.append(
+            Problem(
+                origin.file, origin.line, origin.column,
+                f"actor '{ids[0]}'{others}: kind '{kind}' is not a known kind{hint}; it is "
+                "counted as an agent (declare it under 'kinds:' as agent, place or event)",
+                "warning",
+            )
+        )  # fmt: skip
 
 
 def _merge_actors(contents: list[FileContent], problems: list[Problem]) -> dict[str, Actor]:
@@ -172,6 +240,7 @@ def _merge_actors(contents: list[FileContent], problems: list[Problem]) -> dict[
                 description=description,
                 attributes=attributes,
                 origins=first.origins + actor.origins,
+                plural=first.plural or actor.plural,
             )
     return actors
 
@@ -292,6 +361,8 @@ def _assign_ids(checked: list, taken: set[str]) -> list[Relation]:
                 note=f["note"],
                 attributes=f["attributes"],
                 origin=raw.origin,
+                weight=f["weight"],
+                count=f["count"],
             )
         )
     return out

@@ -9,10 +9,30 @@ from typing import Any
 from graph.dataset.dates import DateSpan
 from graph.errors import Problem
 
-__all__ = ["Actor", "Dataset", "Evidence", "Origin", "Relation", "RelationType", "STATUSES"]
+__all__ = [
+    "CARRIES",
+    "CLASSES",
+    "STATUSES",
+    "Actor",
+    "Dataset",
+    "Evidence",
+    "Origin",
+    "Relation",
+    "RelationType",
+]
 
-#: The statuses a relation may have; ``confirmed`` is the default.
-STATUSES = ("confirmed", "alleged", "denied")
+#: The statuses a relation may have; ``confirmed`` is the default. ``alleged``: claimed, not
+#: established; ``denied``: asserted, and denied by its subject (a denial is no refutation);
+#: ``refuted``: established to be false (kept for the record, left out of every measure).
+STATUSES = ("confirmed", "alleged", "denied", "refuted")
+
+#: How influence travels along a relation type: ``control`` (a chain goes on through it),
+#: ``pressure`` (it reaches its target, and goes on only through the target's own control
+#: relations), ``none`` (an expressed stance: no influence).
+CARRIES = ("control", "pressure", "none")
+
+#: The classes of actor kinds: agents act; places are where things happen; events happen.
+CLASSES = ("agent", "place", "event")
 
 
 @dataclass(frozen=True)
@@ -32,7 +52,9 @@ class RelationType:
     """A kind of relation and its properties for analysis.
 
     ``stance`` is hostile, cooperative or neutral; ``directed`` False makes the relation symmetric;
-    ``influence`` (0..1) is how much influence flows along one relation of this type.
+    ``influence`` (0..1) is how much influence flows from source to target along one relation
+    of this type, and ``influence_back`` (0..1) how much flows from target to source (a group's
+    pull on its member); ``carries`` says how it travels on (see :data:`CARRIES`).
     """
 
     name: str
@@ -41,6 +63,8 @@ class RelationType:
     directed: bool
     influence: float
     builtin: bool = False
+    carries: str = "control"
+    influence_back: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +74,8 @@ class RelationType:
             "directed": self.directed,
             "influence": self.influence,
             "builtin": self.builtin,
+            "carries": self.carries,
+            "influence_back": self.influence_back,
         }
 
 
@@ -86,6 +112,7 @@ class Actor:
     description: str | None = None
     attributes: Mapping[str, Any] = field(default_factory=dict)
     origins: tuple[Origin, ...] = ()
+    plural: bool = False  # the name takes a plural verb ("PMU militias deny")
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,6 +131,8 @@ class Relation:
     note: str | None = None
     attributes: Mapping[str, Any] = field(default_factory=dict)
     origin: Origin | None = None
+    weight: float | None = None  # 0..1: multiplies its type's influence (None: 1)
+    count: int | None = None  # how many times it happened, when it is a count of acts
 
     def content_key(self) -> tuple:
         """Everything the relation says, without where it was written (finds exact duplicates)."""
@@ -118,6 +147,8 @@ class Relation:
             self.evidence,
             self.note,
             repr(sorted(self.attributes.items())),
+            self.weight,
+            self.count,
         )
 
 
@@ -132,3 +163,9 @@ class Dataset:
     description: str | None = None
     files: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    #: How much a relation of each status weighs where relations count as facts.
+    status_weights: Mapping[str, float] = field(default_factory=dict)
+    #: The class of each actor kind the dataset uses (agent, place or event).
+    kind_classes: Mapping[str, str] = field(default_factory=dict)
+    #: A teacher's own discussion questions, for the briefing.
+    questions: tuple[str, ...] = ()

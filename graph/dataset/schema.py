@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections.abc import Callable
@@ -12,17 +11,18 @@ from typing import Any
 from graph._words import did_you_mean
 from graph.dataset._values import AliasBomb, ValueChecker
 from graph.dataset.dates import DateSpan, PartialDate, parse_partial_date
-from graph.dataset.model import STATUSES, Actor, Evidence, Origin
-from graph.dataset.vocabulary import KNOWN_KINDS, STANCES
+from graph.dataset.model import CARRIES, CLASSES, STATUSES, Actor, Evidence, Origin
+from graph.dataset.vocabulary import STANCES
 from graph.dataset.yamlread import REFUSED, YList, YMap
 from graph.errors import Problem
 
 __all__ = ["FileContent", "RawRelation", "check_file"]
 
 ID_PATTERN = re.compile(r"[\w-]+")
-TOP_FIELDS = ("title", "description", "relation_types", "actors", "relations")
-TYPE_FIELDS = ("description", "stance", "directed", "influence")
-ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description")
+TOP_FIELDS = ("title", "description", "relation_types", "kinds", "status_weights", "questions",
+              "actors", "relations")  # fmt: skip
+TYPE_FIELDS = ("description", "stance", "directed", "influence", "carries", "influence_back")
+ACTOR_FIELDS = ("id", "name", "kind", "aliases", "description", "plural")
 RELATION_FIELDS = (
     "id",
     "source",
@@ -36,6 +36,8 @@ RELATION_FIELDS = (
     "disputed_by",
     "evidence",
     "note",
+    "weight",
+    "count",
 )
 EVIDENCE_FIELDS = ("source", "quote", "url", "side")
 EVIDENCE_SIDES = ("claim", "dispute")
@@ -44,10 +46,15 @@ WEB_ADDRESS = re.compile(r"https?://\S+$")
 # an extra field may not use them.
 RESERVED_ACTOR_FIELDS = {
     "defined_at": "actorgraph records where the actor is defined",
+    "node_class": "actorgraph derives it from the kind",
     "node_for_adding": "networkx uses the name",
 }
 RESERVED_RELATION_FIELDS = {
-    **dict.fromkeys(("stance", "directed", "influence"), "it comes from the relation type"),
+    **dict.fromkeys(
+        ("stance", "directed", "influence", "carries", "influence_back"),
+        "it comes from the relation type",
+    ),
+    "claim_weight": "actorgraph derives it from the status",
     **dict.fromkeys(("first_day", "last_day", "when"), "actorgraph derives it from the dates"),
     **dict.fromkeys(("file", "line"), "actorgraph records where the relation is written"),
     **dict.fromkeys(("key", "u_for_edge", "v_for_edge"), "networkx uses the name"),
@@ -78,6 +85,10 @@ class FileContent:
     types: list[tuple[str, dict[str, Any], Origin]] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     relations: list[RawRelation] = field(default_factory=list)
+    kinds: list[tuple[str, str, Origin]] = field(default_factory=list)  # kind, class, where
+    status_weights: list[tuple[str, float, Origin]] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    kind_marks: dict[str, Origin] = field(default_factory=dict)  # actor id -> its kind's place
     # Declared but unusable (their own errors are reported): not reported again where used.
     broken_actors: set[str] = field(default_factory=set)
     broken_types: set[str] = field(default_factory=set)
@@ -172,6 +183,11 @@ class _Checker(ValueChecker):
                     "type name to its properties, like 'marriage: {stance: cooperative, "
                     "directed: false, influence: 0.5}'",
                 )
+        self.check_kinds(root)
+        self.check_status_weights(root)
+        self.content.questions = [
+            q for q, _ in self.text_list(root, "questions", "the dataset") if q
+        ]
         actors = self.sequence(root, "actors", "- id: iran")
         seen: dict[str, tuple[int, int]] = {}
         for i, item in enumerate(actors or []):
@@ -183,6 +199,50 @@ class _Checker(ValueChecker):
             self.check_relation(i + 1, item, relations.marks[i])
             if self.report is not None and i % _REPORT_EVERY == _REPORT_EVERY - 1:
                 self.report(_REPORT_EVERY)
+
+    def mapping(self, root: YMap, key: str, example: str) -> YMap | None:
+        value = root.get(key)
+        if value is None or value is REFUSED:
+            return None
+        if not isinstance(value, YMap):
+            self.error(root.marks[key], f"'{key}' must be a mapping, like '{key}: {{{example}}}'")
+            return None
+        self.spend(len(value))
+        return value
+
+    def check_kinds(self, root: YMap) -> None:
+        """``kinds:``: the class (agent, place or event) of each of the dataset's own kinds."""
+        kinds = self.mapping(root, "kinds", "district: place, tribe: agent")
+        for kind in kinds or ():
+            cls = self.text(kinds, kind, f"kind '{kind}'", required=True)
+            if cls is None:
+                continue
+            if cls not in CLASSES:
+                self.error(
+                    kinds.marks[kind],
+                    f"kind '{kind}': class '{cls}' is not one of {', '.join(CLASSES)}"
+                    f"{did_you_mean(cls, CLASSES)}",
+                )
+                continue
+            self.content.kinds.append((kind, cls, self.origin(kinds.key_marks[kind])))
+
+    def check_status_weights(self, root: YMap) -> None:
+        """``status_weights:``: how much a relation of each status weighs (0 to 1)."""
+        weights = self.mapping(root, "status_weights", "alleged: 0.5, denied: 0.25")
+        for status in weights or ():
+            if status not in STATUSES:
+                self.error(
+                    weights.key_marks[status],
+                    f"status_weights: '{status}' is not a status ({', '.join(STATUSES)})"
+                    f"{did_you_mean(status, STATUSES)}",
+                )
+                continue
+            value = self.number(weights, status, "status_weights",
+                                " (1: counts as a fact; 0: left out)")  # fmt: skip
+            if value is not None:
+                self.content.status_weights.append(
+                    (status, value, self.origin(weights.key_marks[status]))
+                )
 
     def check_type(self, name: str, spec: Any, key_mark, mark) -> None:
         what = f"relation type '{name}'"
@@ -205,7 +265,7 @@ class _Checker(ValueChecker):
         description = self.text(spec, "description", what)
         if description is not None:
             props["description"] = description
-        for key in ("stance", "directed", "influence"):
+        for key in ("stance", "directed", "influence", "carries", "influence_back"):
             if spec.get(key) is REFUSED:
                 self.content.broken_types.add(name)
                 return
@@ -220,28 +280,31 @@ class _Checker(ValueChecker):
             else:
                 props["stance"] = stance
         if "directed" in spec:
-            if isinstance(spec["directed"], bool):
-                props["directed"] = spec["directed"]
-            else:
-                self.error(spec.marks["directed"], f"{what}: 'directed' must be true or false")
+            directed = self.flag(spec, "directed", what)
+            if directed is not None:
+                props["directed"] = directed
         if "influence" in spec:
-            value = spec["influence"]
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            try:
-                ok = ok and math.isfinite(value) and 0 <= value <= 1
-            except OverflowError:  # an integer too large for a float
-                ok = False
-            if not ok:
-                shown = spec.raw.get("influence", value)
+            influence = self.number(spec, "influence", what, " (0 = no influence flows)")
+            if influence is not None:
+                props["influence"] = influence
+        if "carries" in spec:
+            carries = self.text(spec, "carries", what)
+            if carries not in CARRIES:
                 self.error(
-                    spec.marks["influence"],
-                    f"{what}: 'influence' must be a number from 0 "
-                    f"to 1 (0 = no influence flows), not {shown!r}",
+                    spec.marks["carries"],
+                    f"{what}: carries {carries!r} is not one of {', '.join(CARRIES)} (control: "
+                    "chains go on through it; pressure: it reaches its target only; none: no "
+                    f"influence){did_you_mean(carries or '', CARRIES)}",
                 )
             else:
-                props["influence"] = float(value)
+                props["carries"] = carries
+        if "influence_back" in spec:
+            back = self.number(spec, "influence_back", what,
+                               " (how much the target pulls the source; 0 = none)")  # fmt: skip
+            if back is not None:
+                props["influence_back"] = back
         self.unknown_fields(spec, TYPE_FIELDS, what, keep=False)
-        checked = ("stance", "directed", "influence")
+        checked = ("stance", "directed", "influence", "carries", "influence_back")
         if sum(k in props for k in checked) < sum(k in spec for k in checked):
             self.content.broken_types.add(name)
             return
@@ -281,10 +344,7 @@ class _Checker(ValueChecker):
                 seen[actor_id] = m.marks["id"]
         name = self.text(m, "name", what, required=True)
         kind = self.text(m, "kind", what, required=True)
-        if kind is not None and kind not in KNOWN_KINDS:
-            hint = did_you_mean(kind, KNOWN_KINDS, cutoff=0.8)
-            if hint:
-                self.warn(m.marks["kind"], f"{what}: unusual kind '{kind}'{hint}")
+        plural = self.flag(m, "plural", what) if "plural" in m else False
         aliases = tuple(dict.fromkeys(a for a, _ in self.text_list(m, "aliases", what) if a))
         description = self.text(m, "description", what)
         extra = self.unknown_fields(
@@ -292,7 +352,7 @@ class _Checker(ValueChecker):
         )
         if any(key in RESERVED_ACTOR_FIELDS for key in m):
             name = None  # refused: the reserved field is reported
-        if actor_id is None or name is None or kind is None:
+        if actor_id is None or name is None or kind is None or plural is None:
             if actor_id is not None:
                 self.content.broken_actors.add(actor_id)
             return
@@ -305,8 +365,10 @@ class _Checker(ValueChecker):
                 description=description,
                 attributes=extra,
                 origins=(self.origin(m.mark),),
+                plural=plural,
             )
         )
+        self.content.kind_marks[actor_id] = self.origin(m.marks["kind"])
 
     def check_relation(self, number: int, m: Any, mark) -> None:
         what = f"relation {number}"
@@ -356,6 +418,15 @@ class _Checker(ValueChecker):
         evidence = self.check_evidence(m, what)
         ok = ok and evidence is not None
         fields["evidence"] = evidence or ()
+        fields["weight"] = fields["count"] = None
+        if "weight" in m:
+            fields["weight"] = self.number(m, "weight", what,
+                                           " (it multiplies its type's influence)")  # fmt: skip
+            ok = ok and fields["weight"] is not None
+        if "count" in m:
+            fields["count"] = self.number(m, "count", what, " (how many times it happened)",
+                                          low=1, high=None, whole=True)  # fmt: skip
+            ok = ok and fields["count"] is not None
         fields["attributes"] = self.unknown_fields(
             m, RELATION_FIELDS, what, keep=True, reserved=RESERVED_RELATION_FIELDS
         )
