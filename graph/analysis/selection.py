@@ -13,10 +13,11 @@ from graph.analysis.records import actor_name
 from graph.analysis.resolve import resolve_actor
 from graph.dataset.dates import PartialDate, parse_partial_date
 from graph.dataset.model import STATUSES
+from graph.dataset.vocabulary import STANCES, STATUS_WEIGHTS
 from graph.errors import QueryError
 
-__all__ = ["Selection", "View", "as_asserted_by", "drop_isolates", "ego_network", "in_force",
-           "in_window", "select"]  # fmt: skip
+__all__ = ["COUNT_CLAIMS", "Selection", "View", "as_asserted_by", "drop_isolates", "ego_network",
+           "in_force", "in_window", "select"]  # fmt: skip
 
 
 def ego_network(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -120,11 +121,21 @@ def as_asserted_by(G: nx.MultiDiGraph, actor: str) -> nx.MultiDiGraph:
     return H
 
 
+#: How claims may count (see :class:`Selection`).
+COUNT_CLAIMS = ("weighted", "confirmed", "all")
+
+
 @dataclass(frozen=True)
 class Selection:
-    """Which relations a question is about: types, statuses, a date or a window, and whose
-    account (``perspective``: an actor's id, name or alias, resolved by :func:`select`).
-    Empty fields select everything."""
+    """Which relations a question is about, and how claims count.
+
+    ``types``, ``statuses``, ``stances``: keep only relations of these (empty: all, refuted
+    ones aside: they are kept only when ``statuses`` names ``refuted``); ``as_of`` a date, or
+    ``since``/``until`` a window; ``perspective``: whose account (an actor's id, name or alias,
+    resolved by :func:`select`). ``count_claims`` says how much a relation that is not
+    confirmed weighs where relations count as facts: ``weighted`` (the dataset's status
+    weights: by default alleged 0.5, denied 0.25), ``confirmed`` (only confirmed relations
+    count) or ``all`` (every status counts fully; refuted relations never do)."""
 
     types: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -132,12 +143,15 @@ class Selection:
     since: PartialDate | None = None
     until: PartialDate | None = None
     perspective: str | None = None
+    stances: tuple[str, ...] = ()
+    count_claims: str = "weighted"
 
     @property
     def narrows(self) -> bool:
-        """Whether some relations may be left out."""
+        """Whether some relations may be left out, or weigh otherwise than by default."""
         return bool(self.types or self.statuses or self.as_of or self.since or self.until
-                    or self.perspective)  # fmt: skip
+                    or self.perspective or self.stances
+                    or self.count_claims != "weighted")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -168,6 +182,8 @@ def select(
     since: PartialDate | str | None = None,
     until: PartialDate | str | None = None,
     perspective: str | None = None,
+    stances: Iterable[str] = (),
+    count_claims: str = "weighted",
     focus: str | None = None,
     depth: int = 1,
     hide_isolated: bool = False,
@@ -194,7 +210,11 @@ def select(
     """
     if selection is None:
         selection = Selection(tuple(types), tuple(statuses), _date(as_of, "as_of"),
-                              _date(since, "since"), _date(until, "until"), perspective)  # fmt: skip
+                              _date(since, "since"), _date(until, "until"), perspective,
+                              tuple(stances), count_claims)  # fmt: skip
+    if selection.count_claims not in COUNT_CLAIMS:
+        raise QueryError(f"count_claims '{selection.count_claims}' is not one of "
+                         f"{', '.join(COUNT_CLAIMS)}")  # fmt: skip
     if (selection.since is not None and selection.until is not None
             and selection.until.last < selection.since.first):  # fmt: skip
         raise QueryError(f"until {selection.until} is before since {selection.since}")
@@ -229,22 +249,33 @@ def _select_relations(G: nx.MultiDiGraph, selection: Selection) -> tuple[nx.Mult
     notes = []
     known_types = G.graph.get("relation_types") or {d["type"]: None for *_, d in G.edges(data=True)}
     for name, known, what in ((selection.types, known_types, "relation type"),
-                              (selection.statuses, STATUSES, "status")):  # fmt: skip
+                              (selection.statuses, STATUSES, "status"),
+                              (selection.stances, STANCES, "stance")):  # fmt: skip
         for value in name:
             if value not in known:
                 raise QueryError(
                     f"'{value}' is not a {what} of this dataset"
                     f"{did_you_mean(value, known)}; known: {', '.join(sorted(known))}"
                 )
-    if selection.types or selection.statuses:
+    refuted = "refuted" not in selection.statuses and any(
+        d["status"] == "refuted" for *_, d in G.edges(data=True)
+    )
+    if selection.types or selection.statuses or selection.stances or refuted:
         H = G.copy()
         H.remove_edges_from(
             [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
              if (selection.types and d["type"] not in selection.types)
-             or (selection.statuses and d["status"] not in selection.statuses)]
+             or (selection.statuses and d["status"] not in selection.statuses)
+             or (selection.stances and d["stance"] not in selection.stances)
+             or (d["status"] == "refuted" and "refuted" not in selection.statuses)]
         )  # fmt: skip
+        gone = sum(1 for *_, d in G.edges(data=True) if d["status"] == "refuted") if refuted else 0
         G = H
-        notes.append(f"Only relations of: {', '.join([*selection.types, *selection.statuses])}.")
+        if selection.types or selection.statuses or selection.stances:
+            chosen = [*selection.types, *selection.statuses, *selection.stances]
+            notes.append(f"Only relations of: {', '.join(chosen)}.")
+        if gone:
+            notes.append(f"{count(gone, 'refuted relation')} left out ('claims' lists them).")
     if selection.as_of is not None:
         G = in_force(G, selection.as_of)
         notes.append(f"Relations in force in {selection.as_of} (undated relations always shown).")
@@ -262,7 +293,33 @@ def _select_relations(G: nx.MultiDiGraph, selection: Selection) -> tuple[nx.Mult
             f"As {actor_name(G, who)} tells it: "
             "confirmed relations and those it claims, without those it disputes."
         )
+    if selection.count_claims != "weighted" or selection.perspective is not None:
+        G = _reweigh(G, selection.count_claims, who if selection.perspective else None)
+        if selection.count_claims == "confirmed":
+            notes.append("Only confirmed relations count; claims are shown but weigh nothing.")
+        elif selection.count_claims == "all":
+            notes.append("Claims count as facts: alleged and denied relations weigh fully.")
     return G, notes
+
+
+def _reweigh(G: nx.MultiDiGraph, count_claims: str, believer: str | None) -> nx.MultiDiGraph:
+    """A copy whose relations weigh as ``count_claims`` says; what ``believer`` claims weighs 1."""
+    weights = G.graph.get("status_weights") or STATUS_WEIGHTS
+    H = G.copy()
+    for *_, d in H.edges(data=True):
+        status = d["status"]
+        if status == "refuted":
+            weight = 0.0
+        elif believer is not None and believer in (d.get("claimed_by") or ()):
+            weight = 1.0
+        elif count_claims == "confirmed":
+            weight = 1.0 if status == "confirmed" else 0.0
+        elif count_claims == "all":
+            weight = 1.0
+        else:
+            weight = weights.get(status, 1.0)
+        d["claim_weight"] = weight
+    return H
 
 
 def drop_isolates(G: nx.MultiDiGraph, keep: str | None = None) -> tuple[nx.MultiDiGraph, int]:

@@ -12,10 +12,11 @@ import click
 
 from graph._version import __version__
 from graph.analysis.engine import ENGINE, check_backend
-from graph.analysis.selection import Selection, select
+from graph.analysis.selection import COUNT_CLAIMS, Selection, select
 from graph.dataset.dates import PartialDate, parse_partial_date
 from graph.dataset.load import bundled_dataset_path
 from graph.dataset.model import STATUSES
+from graph.dataset.vocabulary import STANCES
 from graph.errors import ActorGraphError, ActorNotFoundError, DataError
 from graph.progress import set_quiet
 
@@ -204,13 +205,31 @@ def filter_options(f):
     )
     @click.option("--perspective", metavar="ACTOR",
                   help="The network as ACTOR tells it: confirmed relations and those it "
-                  "claims, without those it disputes.")  # fmt: skip
+                  "claims (weighing fully), without those it disputes.")  # fmt: skip
+    @click.option(
+        "--stance",
+        "stances",
+        multiple=True,
+        type=click.Choice(STANCES),
+        help="Keep only relations of this stance (repeatable).",
+    )
+    @click.option(
+        "--count-claims",
+        type=click.Choice(COUNT_CLAIMS),
+        default="weighted",
+        show_default=True,
+        help="How relations that are not confirmed weigh in measures: weighted (the dataset's "
+        "status weights; by default alleged 0.5, denied 0.25), confirmed (only confirmed "
+        "relations count), all (claims count as facts). Refuted relations never count. "
+        "--status selects relations; this weighs them.",
+    )
     @functools.wraps(f)
-    def wrapper(*args, types, statuses, as_of, since, until, perspective, **kwargs):
+    def wrapper(*args, types, statuses, as_of, since, until, perspective, stances, count_claims,
+                **kwargs):  # fmt: skip
         if since is not None and until is not None and until.last < since.first:
             raise click.UsageError(f"--until {until} is before --since {since}")
         kwargs["selection"] = Selection(tuple(types), tuple(statuses), as_of, since, until,
-                                        perspective)  # fmt: skip
+                                        perspective, tuple(stances), count_claims)  # fmt: skip
         return f(*args, **kwargs)
 
     return wrapper
@@ -324,7 +343,7 @@ def load_data(data, strict, selection: Selection | None = None, say_notes: bool 
             "them errors)",
             err=True,
         )
-    if selection is None or not selection.narrows:
+    if selection is None:
         return dataset, G, []
     view = select(G, selection)
     if say_notes:
