@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graph.analysis.balance import (
-    EXACT_LIMIT,
-    MAX_AUTO_CAMPS,
-    PATTERN_MEANINGS,
-    balance_partition,
-    signed_network,
-    triad_census_by_sign,
-    unbalanced_triads,
-)
+from graph.analysis.balance import EXACT_LIMIT, MAX_AUTO_CAMPS, PATTERN_MEANINGS, balance_report
 from graph.analysis.records import actor_name
 from graph.cli.base import (
     CONTEXT,
@@ -88,68 +80,16 @@ def balance(camps, data, strict, selection, fmt):
       actorgraph balance --camps 3 --status confirmed --format json
     """
     _, G, _ = load_data(data, strict, selection)
-    S = signed_network(G)
-    result = balance_partition(S, camps)
-    triads = unbalanced_triads(S)
-    census = triad_census_by_sign(S)
-    camp_of = result.camp_of()
-    name = lambda n: actor_name(G, n)  # noqa: E731
-    violated = [
-        {
-            "source": u,
-            "target": v,
-            "sign": sign,
-            "relations": ids,
-            "camps": [camp_of[u], camp_of[v]],
-            "text": text,
-        }
-        for (u, v, sign, ids), text in zip(result.violated, result.explained, strict=True)
-    ]
+    report = balance_report(G, camps)
     if fmt == "csv":
-        broken = {n: 0 for n in G}
-        for tie in violated:
-            broken[tie["source"]] += 1
-            broken[tie["target"]] += 1
-        rows = [
-            {"id": n, "name": name(n), "camp": camp_of.get(n), "violated_ties": broken[n]}
-            for camp in [*result.camps, result.unaligned]
-            for n in camp
-        ]
-        emit(to_csv(rows, ["id", "name", "camp", "violated_ties"]))
+        emit(to_csv(report.rows(), report.columns))
         return
-    positive, negative, neutral = (result.ties[key] for key in ("positive", "negative", "neutral"))
     if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": G.number_of_nodes(),
-                    "positive_ties": positive,
-                    "negative_ties": negative,
-                    "neutral_relations_left_out": neutral,
-                    "camps_asked": camps,
-                    "k": result.k,
-                    "camps_used": len(result.camps),
-                    "balanced": result.balanced,
-                    "frustration": result.frustration,
-                    "method": result.method,
-                    "frustration_by_camps": {str(k): f for k, f in result.tried.items()},
-                    "camps": [[{"id": n, "name": name(n)} for n in camp] for camp in result.camps],
-                    "unaligned": [{"id": n, "name": name(n)} for n in result.unaligned],
-                    "violated": violated,
-                    "unbalanced_triads": [
-                        {
-                            "actors": list(t.actors),
-                            "signs": t.signs,
-                            "relations": list(t.relations),
-                            "text": t.text,
-                        }
-                        for t in triads
-                    ],
-                    "triad_census": census,
-                }
-            )
-        )
+        emit(to_json(report.as_dict()))
         return
+    result, triads, census = report.partition, report.triads, report.census
+    positive, negative, neutral = (result.ties[key] for key in ("positive", "negative", "neutral"))
+    name = lambda n: actor_name(G, n)  # noqa: E731
     emit(
         f"Structural balance of {count(G.number_of_nodes(), 'actor')}: "
         f"{count(positive + negative, 'tie')}, {positive} cooperative (+) and {negative} hostile (-)."
@@ -167,10 +107,10 @@ def balance(camps, data, strict, selection, fmt):
     for head, members in listed:
         names = [name(n) + "," for n in members[:-1]] + [name(members[-1])]
         emit("\n".join(wrap_parts([head, *names], "", 100)))
-    if violated:
-        emit(f"\nViolated ties ({len(violated)}):")
-        for tie in violated:
-            emit(_hanging(tie["text"], "  "))
+    if result.explained:
+        emit(f"\nViolated ties ({len(result.explained)}):")
+        for text in result.explained:
+            emit(_hanging(text, "  "))
     triangles = sum(census.values())
     if triads:
         emit(f"\nUnbalanced triads ({len(triads)} of {count(triangles, 'triangle')}):")

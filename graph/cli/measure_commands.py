@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from graph.analysis.centrality import MEANINGS, MEASURES, centrality
-from graph.analysis.records import actor_name
 from graph.analysis.summary import summarize
 from graph.cli.base import (
     CONTEXT,
@@ -50,32 +49,16 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
     """
     _, G, _ = load_data(data, strict, selection)
     chosen = list(measures) or list(MEASURES)
-    result = centrality(G, chosen, backend=backend)
-    sort_by = next((m for m in (chosen if measures else ["pagerank"]) if m in result.scores), None)
-    order = [n for n, _ in result.ranking(sort_by)] if sort_by else list(G)
-    order = order[:top] if top else order
-    present = [m for m in chosen if m in result.scores]
-    rows = [
-        {"id": n, "name": actor_name(G, n), **{m: result.scores[m][n] for m in present}}
-        for n in order
-    ]
+    # Without --measure, sorted by PageRank; with it, by the first given that is defined here.
+    sort_by = None if measures else "pagerank"
+    result = centrality(G, chosen, backend=backend, sort_by=sort_by, top=top)
     if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": G.number_of_nodes(),
-                    "relations": G.number_of_edges(),
-                    "sorted_by": sort_by,
-                    "meanings": {m: MEANINGS[m] for m in chosen},
-                    "undefined": result.undefined,
-                    "scores": rows,
-                }
-            )
-        )
+        emit(to_json(result.as_dict()))
         return
     if fmt == "csv":
-        emit(to_csv(rows, ["id", "name", *present]))
+        emit(to_csv(result.rows(), result.columns))
         return
+    sort_by, present, rows = result.sorted_by, result.present, result.rows()
     emit(
         f"Centrality of {G.number_of_nodes()} actors over {G.number_of_edges()} relations"
         + (f", sorted by {sort_by}" if sort_by else "")
@@ -111,19 +94,10 @@ def summary(top, backend, data, strict, selection, fmt):
     _, G, _ = load_data(data, strict, selection)
     s = summarize(G, top=top, backend=backend)
     if fmt == "json":
-        emit(to_json(s))
+        emit(to_json(s.as_dict()))
         return
     if fmt == "csv":
-        rows = [{"section": "count", "key": k, "value": s[k]} for k in ("actors", "relations")]
-        for section in ("by_kind", "by_type", "by_status"):
-            rows += [{"section": section, "key": k, "value": v} for k, v in s[section].items()]
-        for section in ("top_pagerank", "top_betweenness"):
-            rows += [{"section": section, "key": r["id"], "value": r["score"]} for r in s[section]]
-        rows += [
-            {"section": "strongest_chains", "key": c["text"], "value": c["strength"]}
-            for c in s["strongest_chains"]
-        ]
-        emit(to_csv(rows, ["section", "key", "value"]))
+        emit(to_csv(s.rows(), s.columns))
         return
     emit(s["title"] or "(untitled dataset)")
     if s["description"]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from graph.analysis.influence import influence_chains, influenced_by_chains
-from graph.analysis.paths import all_chains, shortest_chain
+from graph.analysis.influence import influence_ranking
+from graph.analysis.paths import chains_between
 from graph.analysis.records import actor_name, neighbors
 from graph.analysis.resolve import resolve_actor
 from graph.cli.base import (
@@ -45,50 +45,16 @@ def _influence_command(name: str, backwards: bool):
     def command(actor, depth, top, evidence, data, strict, selection, fmt):
         _, G, _ = load_data(data, strict, selection)
         actor_id = resolve_actor(G, actor)
-        search = influenced_by_chains if backwards else influence_chains
-        chains = search(G, actor_id, depth=depth)
-        total = len(chains)
-        chains = chains[:top] if top else chains
-        other = (lambda c: c.actors[0]) if backwards else (lambda c: c.actors[-1])
-        rows = [
-            {
-                "rank": i,
-                "actor": other(c),
-                "name": actor_name(G, other(c)),
-                "strength": c.strength,
-                "hops": c.hops,
-                "chain": c,
-            }
-            for i, c in enumerate(chains, 1)
-        ]
+        ranking = influence_ranking(G, actor_id, backwards=backwards, depth=depth, top=top)
         if fmt == "json":
-            emit(
-                to_json(
-                    {
-                        "actor": {"id": actor_id, "name": actor_name(G, actor_id)},
-                        "direction": "influenced_by" if backwards else "influences",
-                        "depth": depth,
-                        "count": total,
-                        "results": [
-                            {
-                                **{k: r[k] for k in ("rank", "actor", "name", "strength", "hops")},
-                                "chain": r["chain"].as_dict(G),
-                            }
-                            for r in rows
-                        ],
-                    }
-                )
-            )
+            emit(to_json(ranking.as_dict()))
             return
         if fmt == "csv":
-            for r in rows:
-                chain = r.pop("chain")
-                r["chain"] = chain.text(G)
-                r["relations"] = [s.relation for s in chain.steps]
-            emit(to_csv(rows, ["rank", "actor", "name", "strength", "hops", "chain", "relations"]))
+            emit(to_csv(ranking.rows(), ranking.columns))
             return
+        total, shown = len(ranking.chains), ranking.shown
         title = actor_name(G, actor_id)
-        if not rows:
+        if not shown:
             what = "influences" if backwards else "is influenced by"
             emit(
                 f"No actor {what} {title} through relations that carry influence"
@@ -98,16 +64,17 @@ def _influence_command(name: str, backwards: bool):
         head = f"Who influences {title}" if backwards else f"Whom {title} influences"
         emit(
             f"{head}: {total} actor{'s' if total != 1 else ''}, strongest chain first"
-            + (f" (showing {len(rows)})" if len(rows) < total else "")
+            + (f" (showing {len(shown)})" if len(shown) < total else "")
         )
         emit(
             "strength = product of the influence of each relation along the chain "
             "(1 = total control; see 'actorgraph types')\n"
         )
-        for r in rows:
-            steps = f"{r['hops']} step{'s' if r['hops'] != 1 else ''}"
-            emit(f"{r['rank']:>2}. {r['name']} — strength {number(r['strength'])}, {steps}")
-            emit("\n".join(chain_block(G, r["chain"], "    ", evidence)))
+        for rank, chain in enumerate(shown, 1):
+            name = actor_name(G, ranking.other(chain))
+            steps = f"{chain.hops} step{'s' if chain.hops != 1 else ''}"
+            emit(f"{rank:>2}. {name} — strength {number(chain.strength)}, {steps}")
+            emit("\n".join(chain_block(G, chain, "    ", evidence)))
 
     command.help = f"""Rank the actors ACTOR {verb}, each with its strongest chain.
 
@@ -166,41 +133,14 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
     """
     _, G, _ = load_data(data, strict, selection)
     a, b = resolve_actor(G, source), resolve_actor(G, target)
-    if every:
-        chains = all_chains(G, a, b, depth=depth, undirected=undirected)
-    else:
-        one = shortest_chain(G, a, b, undirected=undirected) if a != b else None
-        chains = [one] if one else []
-    total = len(chains)
-    shown = chains[:limit]
+    found = chains_between(G, a, b, every=every, depth=depth, undirected=undirected, limit=limit)
     if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "from": a,
-                    "to": b,
-                    "undirected": undirected,
-                    "all": every,
-                    "depth": depth if every else None,
-                    "found": total,
-                    "chains": [c.as_dict(G) for c in shown],
-                }
-            )
-        )
+        emit(to_json(found.as_dict()))
         return
     if fmt == "csv":
-        rows = [
-            {
-                "rank": i,
-                "hops": c.hops,
-                "strength": c.strength,
-                "chain": c.text(G),
-                "relations": [s.relation for s in c.steps],
-            }
-            for i, c in enumerate(shown, 1)
-        ]
-        emit(to_csv(rows, ["rank", "hops", "strength", "chain", "relations"]))
+        emit(to_csv(found.rows(), found.columns))
         return
+    chains, shown, total = found.chains, found.shown, len(found.chains)
     na, nb = actor_name(G, a), actor_name(G, b)
     how = "in any direction" if undirected else "following relations in their direction"
     if a == b:
@@ -245,31 +185,10 @@ def neighbors_command(actor, evidence, data, strict, selection, fmt):
     actor_id = resolve_actor(G, actor)
     result = neighbors(G, actor_id)
     if fmt == "json":
-        emit(to_json(result))
+        emit(to_json(result.as_dict()))
         return
     if fmt == "csv":
-        rows = [
-            {"direction": group, **r}
-            for group in ("outgoing", "incoming", "mutual")
-            for records in result[group].values()
-            for r in records
-        ]
-        emit(
-            to_csv(
-                rows,
-                [
-                    "direction",
-                    "type",
-                    "source",
-                    "target",
-                    "status",
-                    "when",
-                    "claimed_by",
-                    "disputed_by",
-                    "id",
-                ],
-            )
-        )
+        emit(to_csv(result.rows(), result.columns))
         return
     info = result["actor"]
     emit(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graph.analysis.blocs import blocs
+from graph.analysis.blocs import bloc_report
 from graph.analysis.keyplayers import key_players
 from graph.analysis.records import actor_name
 from graph.analysis.resolve import resolve_actor
@@ -99,57 +99,22 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
       actorgraph blocs --resolution 1.5 --format json
     """
     _, G, _ = load_data(data, strict, selection)
-    found = blocs(G, seed=seed, resolution=resolution)
-    placed = {n for b in found for n in b.members}
-    unplaced = [n for n in G if n not in placed]
-    shown = found[:top] if top else found
-    modularity = found[0].modularity if found else 0.0
+    report = bloc_report(G, seed=seed, resolution=resolution, top=top)
     if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": G.number_of_nodes(),
-                    "relations": G.number_of_edges(),
-                    "method": "louvain",
-                    "seed": seed,
-                    "resolution": resolution,
-                    "modularity": modularity,
-                    "count": len(found),
-                    "blocs": [
-                        {
-                            "bloc": b.number,
-                            "size": len(b.members),
-                            "members": [{"id": n, "name": _name(G, n)} for n in b.members],
-                            "types": b.types,
-                            "relations_inside": [
-                                {"id": r, "type": t, "source": u, "target": v}
-                                for r, t, u, v in b.relations
-                            ],
-                            "relations_outside": b.outside,
-                        }
-                        for b in shown
-                    ],
-                    "unplaced": unplaced,
-                }
-            )
-        )
+        emit(to_json(report.as_dict()))
         return
     if fmt == "csv":
-        rows = [
-            {"bloc": b.number, "id": n, "name": _name(G, n), "bloc_size": len(b.members)}
-            for b in shown
-            for n in b.members
-        ]
-        rows += [{"bloc": None, "id": n, "name": _name(G, n), "bloc_size": None} for n in unplaced]
-        emit(to_csv(rows, ["bloc", "id", "name", "bloc_size"]))
+        emit(to_csv(report.rows(), report.columns))
         return
+    found, shown, unplaced = report.blocs, report.shown, report.unplaced
     if not found:
         emit(f"No blocs: no two of the {count(G.number_of_nodes(), 'actor')} are related.")
         return
+    placed = sum(len(b.members) for b in found)
     emit(
-        f"{count(len(found), 'bloc')} among {count(len(placed), 'actor')} and "
+        f"{count(len(found), 'bloc')} among {count(placed, 'actor')} and "
         f"{count(G.number_of_edges(), 'relation')} (Louvain, seed {seed}, resolution "
-        f"{resolution:g}): modularity {number(modularity)}"
+        f"{resolution:g}): modularity {number(report.modularity)}"
     )
     emit(
         wrap(
@@ -202,48 +167,11 @@ def key_players_command(top, data, strict, selection, fmt):
     """
     _, G, _ = load_data(data, strict, selection)
     k = key_players(G, top=top)
-    pieces = {b.actor: b.pieces for b in k.brokers}
-
-    def record(r):
-        return {
-            "id": r.actor,
-            "name": _name(G, r.actor),
-            "pairs_after": r.pairs_after,
-            "pairs_lost": r.pairs_lost,
-            "separated": r.separated,
-            "reach_lost": r.reach_lost,
-            "reach_lost_share": r.reach_lost / k.reach if k.reach else 0.0,
-            "articulation_point": r.articulation,
-        }
-
     if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": k.actors,
-                    "pairs": k.pairs,
-                    "reach": k.reach,
-                    "by_fragmentation": [record(r) for r in k.by_fragmentation],
-                    "by_reach": [record(r) for r in k.by_reach],
-                    "articulation_points": [
-                        {
-                            "id": b.actor,
-                            "name": _name(G, b.actor),
-                            "cut_off": b.cut_off,
-                            "pieces": [list(p) for p in b.pieces],
-                        }
-                        for b in k.brokers
-                    ],
-                    "removals": [record(r) for r in k.removals],
-                }
-            )
-        )
+        emit(to_json(k.as_dict()))
         return
     if fmt == "csv":
-        rows = [
-            {**record(r), "pieces": [len(p) for p in pieces.get(r.actor, ())]} for r in k.removals
-        ]
-        emit(to_csv(rows, [*record(k.removals[0]), "pieces"] if rows else ["id"]))
+        emit(to_csv(k.rows(), k.columns))
         return
     emit(
         wrap(
@@ -256,7 +184,7 @@ def key_players_command(top, data, strict, selection, fmt):
         emit("\nNo relations join any two actors: there is nothing to fragment.")
         return
     emit("\nRemovals that most fragment the network (fewest joined pairs left):")
-    rows = [{"rank": i, **record(r)} for i, r in enumerate(k.by_fragmentation, 1)]
+    rows = [{"rank": i, **k.record(r)} for i, r in enumerate(k.by_fragmentation, 1)]
     for row in rows:
         row["broker"] = "yes" if row["articulation_point"] else ""
     emit(table(rows, FRAGMENTATION_COLUMNS, "  "))
@@ -269,7 +197,7 @@ def key_players_command(top, data, strict, selection, fmt):
     )
     if k.by_reach:
         emit("\nRemovals that most cut influence (reach the other actors lose over one another):")
-        rows = [{"rank": i, **record(r)} for i, r in enumerate(k.by_reach, 1)]
+        rows = [{"rank": i, **k.record(r)} for i, r in enumerate(k.by_reach, 1)]
         for row in rows:
             row["share"] = f"{row['reach_lost_share']:.0%}"
         emit(table(rows, REACH_COLUMNS, "  "))
@@ -326,15 +254,10 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
     # network breaks millions of pairs); JSON and CSV list them all.
     w = what_if(G, removed, backend=backend, limit=top if fmt == "table" else None)
     if fmt == "json":
-        emit(to_json(_whatif_record(G, w)))
+        emit(to_json(w.as_dict()))
         return
     if fmt == "csv":
-        emit(
-            to_csv(
-                _whatif_rows(G, w),
-                ["section", "source", "target", "before", "after", "change", "detail"],
-            )
-        )
+        emit(to_csv(w.rows(), w.columns))
         return
     gone = " and ".join(_name(G, n) for n in w.removed)
     emit(
@@ -379,7 +302,7 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
         if not moved:
             emit("  no change")
             continue
-        rows = [{**_shift(G, s), "change": _signed(s.change)} for s in moved[:top]]
+        rows = [{**w.shift_record(s), "change": _signed(s.change)} for s in moved[:top]]
         emit(table(rows, SHIFT_COLUMNS, "  "))
         if note := _top_note(len(rows), len(moved)):
             emit(note)
@@ -391,79 +314,3 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
             "when others go."
         )
     )
-
-
-def _whatif_record(G, w) -> dict:
-    return {
-        "removed": [{"id": n, "name": _name(G, n)} for n in w.removed],
-        "actors": {"before": w.actors[0], "after": w.actors[1]},
-        "relations": {"before": w.relations[0], "after": w.relations[1]},
-        "broken_chains": [
-            {
-                "source": c.source,
-                "target": c.target,
-                "before": c.before.as_dict(G),
-                "after": c.after.as_dict(G) if c.after else None,
-            }
-            for c in w.chains
-        ],
-        "paths": [
-            {"source": p.source, "target": p.target, "before": p.before, "after": p.after}
-            for p in w.paths
-        ],
-        "cut_off": [
-            {
-                "id": c.actor,
-                "name": _name(G, c.actor),
-                "count": len(c.sources),
-                "from": list(c.sources),
-            }
-            for c in w.cut_off
-        ],
-        "centrality": {m: [_shift(G, s) for s in shifts] for m, shifts in w.shifts.items()},
-    }
-
-
-def _shift(G, s) -> dict:
-    return {"id": s.actor, "name": _name(G, s.actor), "before": s.before, "after": s.after,
-            "change": s.change}  # fmt: skip
-
-
-def _whatif_rows(G, w) -> list[dict]:
-    rows = [
-        {
-            "section": "chain",
-            "source": c.source,
-            "target": c.target,
-            "before": c.before.strength,
-            "after": c.after.strength if c.after else None,
-            "change": (c.after.strength if c.after else 0.0) - c.before.strength,
-            "detail": c.before.text(G) + (f" | now: {c.after.text(G)}" if c.after else ""),
-        }
-        for c in w.chains
-    ]
-    rows += [
-        {
-            "section": "path",
-            "source": p.source,
-            "target": p.target,
-            "before": p.before,
-            "after": p.after,
-        }
-        for p in w.paths
-    ]
-    rows += [
-        {
-            "section": "cut_off",
-            "source": list(c.sources),
-            "target": c.actor,
-            "detail": f"no longer reachable from {count(len(c.sources), 'actor')}",
-        }
-        for c in w.cut_off
-    ]
-    rows += [
-        {"section": m, "source": s.actor, "before": s.before, "after": s.after, "change": s.change}
-        for m, shifts in w.shifts.items()
-        for s in shifts
-    ]
-    return rows
