@@ -19,6 +19,7 @@ import networkx as nx
 
 from graph.analysis.chains import Chain, make_step
 from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
 
 __all__ = [
@@ -70,6 +71,7 @@ def influence_chains(G: nx.MultiDiGraph, actor: str, *, depth: int | None = None
     >>> [(c.actors, round(c.strength, 2)) for c in influence_chains(G, "iran")]
     [(('iran', 'pmu'), 0.9), (('iran', 'embassy'), 0.3)]
     """
+    actor = resolve_actor(G, actor)
     return _search(G, actor, depth, backwards=False)
 
 
@@ -85,6 +87,7 @@ def influenced_by_chains(
     >>> [(c.actors, round(c.strength, 2)) for c in influenced_by_chains(G, "zone")]
     [(('pmu', 'zone'), 0.3), (('iran', 'pmu', 'zone'), 0.27)]
     """
+    actor = resolve_actor(G, actor)
     return _search(G, actor, depth, backwards=True)
 
 
@@ -170,6 +173,7 @@ def influence_ranking(
     >>> ranking.as_dict()["count"], ranking.rows()
     (2, [{'rank': 1, 'actor': 'pmu', 'name': 'PMU', 'strength': 0.9, 'hops': 1, 'chain': 'IRAN —t→ PMU', 'relations': ['iran-pmu']}])
     """
+    actor = resolve_actor(G, actor)
     search = influenced_by_chains if backwards else influence_chains
     chains = search(G, actor, depth=depth)
     return InfluenceRanking(actor, backwards, depth, tuple(chains), top, _graph=G)

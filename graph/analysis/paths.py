@@ -10,6 +10,7 @@ import networkx as nx
 
 from graph.analysis.chains import Chain, pick_step
 from graph.analysis.records import actor_name
+from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
 
 __all__ = ["CHAIN_COLUMNS", "ChainsFound", "all_chains", "chains_between", "shortest_chain"]
@@ -49,6 +50,8 @@ def shortest_chain(
     >>> shortest_chain(G, "embassy", "us", undirected=True).actors
     ('embassy', 'pmu', 'iran', 'us')
     """
+    source = resolve_actor(G, source)
+    target = resolve_actor(G, target)
     D = _network(G, undirected)
     try:
         nodes = nx.shortest_path(D, source, target)
@@ -76,6 +79,8 @@ def all_chains(
     >>> [c.actors for c in all_chains(G, "a", "c")]
     [('a', 'c'), ('a', 'b', 'c')]
     """
+    source = resolve_actor(G, source)
+    target = resolve_actor(G, target)
     if source == target:
         return []
     D = _network(G, undirected)
@@ -160,6 +165,8 @@ def chains_between(
     >>> chains_between(G, "c", "a").as_dict()["chains"]
     []
     """
+    source = resolve_actor(G, source)
+    target = resolve_actor(G, target)
     if every:
         chains = all_chains(G, source, target, depth=depth, undirected=undirected)
     else:

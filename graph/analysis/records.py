@@ -7,6 +7,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.resolve import resolve_actor
+
 __all__ = [
     "NEIGHBOR_COLUMNS",
     "NEIGHBOR_GROUPS",
@@ -179,6 +181,7 @@ def neighbors(G: nx.MultiDiGraph, actor: str) -> Neighbors:
     >>> [(r["direction"], r["id"]) for r in n.rows()]
     [('outgoing', 'r1'), ('mutual', 'r2')]
     """
+    actor = resolve_actor(G, actor)
     groups: dict[str, dict[str, list]] = {group: {} for group in NEIGHBOR_GROUPS}
     edges = list(G.out_edges(actor, keys=True)) + [
         e for e in G.in_edges(actor, keys=True) if e[0] != actor

@@ -14,6 +14,7 @@ from graph.analysis.centrality import centrality
 from graph.analysis.chains import Chain, make_step
 from graph.analysis.influence import NumberedNetwork, strongest_from
 from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
 from graph.errors import ActorNotFoundError, QueryError
 from graph.progress import progress
@@ -225,6 +226,7 @@ def what_if(
     >>> w.as_dict()["broken_chains"][0]["before"]["text"], w.rows()[0]["change"]
     ('iran —t→ pmu —t→ embassy', -0.25)
     """
+    removed = [resolve_actor(G, name) for name in removed]
     gone = tuple(dict.fromkeys(removed))
     if not gone:
         raise QueryError("name at least one actor to remove")

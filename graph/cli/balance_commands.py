@@ -7,7 +7,6 @@ import click
 from graph.analysis.balance import EXACT_LIMIT, MAX_AUTO_CAMPS, PATTERN_MEANINGS, balance_report
 from graph.analysis.records import actor_name
 from graph.cli.base import (
-    CONTEXT,
     cli,
     data_options,
     emit,
@@ -41,7 +40,7 @@ class _Camps(click.ParamType):
         return k
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--camps",
     type=_Camps(),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import (
-    CONTEXT,
     backend_option,
     cli,
     data_options,
@@ -17,7 +16,7 @@ from graph.cli.base import (
 from graph.cli.text import count
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--audience",
     type=click.Choice(["students", "analysts"]),

@@ -7,7 +7,6 @@ import click
 from graph.analysis.records import list_actors, list_relations
 from graph.analysis.resolve import resolve_actor
 from graph.cli.base import (
-    CONTEXT,
     cli,
     data_options,
     dataset_paths,
@@ -23,7 +22,7 @@ from graph.dataset.cache import load_and_build
 from graph.errors import DataError
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @data_options
 @format_option
 def validate(data, strict, fmt):
@@ -95,7 +94,7 @@ def _problem_dict(problem) -> dict:
     }
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--kind", "kinds", multiple=True, metavar="KIND", help="Only actors of this kind (repeatable)."
 )
@@ -132,7 +131,7 @@ def actors(kinds, data, strict, selection, fmt):
         emit(f"\n{len(rows)} of {G.number_of_nodes()} actors")
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option("--actor", "actor", metavar="ACTOR", help="Only relations this actor takes part in.")
 @click.option(
     "--kind",
@@ -212,7 +211,7 @@ def relations(actor, kinds, evidence, data, strict, selection, fmt):
     emit(f"\n{len(rows)} of {G.number_of_edges()} relations")
 
 
-@cli.command(context_settings=CONTEXT, name="types")
+@cli.command(name="types")
 @data_options
 @format_option
 def types_command(data, strict, fmt):

@@ -7,7 +7,6 @@ import click
 from graph.analysis.centrality import MEANINGS, MEASURES, centrality
 from graph.analysis.summary import summarize
 from graph.cli.base import (
-    CONTEXT,
     backend_option,
     cli,
     data_options,
@@ -20,7 +19,7 @@ from graph.cli.base import (
 from graph.cli.text import number, table, to_csv, to_json, wrap
 
 
-@cli.command(context_settings=CONTEXT, name="centrality")
+@cli.command(name="centrality")
 @click.option(
     "--measure",
     "measures",
@@ -77,7 +76,7 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
     emit(table(rows, [("name", "ACTOR")] + [(m, m.upper()) for m in present]))
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @top_option(5, "How many central actors and chains to show.")
 @backend_option("betweenness")
 @data_options

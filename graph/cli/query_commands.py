@@ -9,7 +9,6 @@ from graph.analysis.paths import chains_between
 from graph.analysis.records import actor_name, neighbors
 from graph.analysis.resolve import resolve_actor
 from graph.cli.base import (
-    CONTEXT,
     cli,
     data_options,
     emit,
@@ -27,7 +26,6 @@ def _influence_command(name: str, backwards: bool):
 
     @cli.command(
         name,
-        context_settings=CONTEXT,
         short_help=f"Rank the actors ACTOR {verb}, each with its strongest chain.",
     )
     @click.argument("actor")
@@ -94,7 +92,7 @@ _influence_command("influence", backwards=False)
 _influence_command("influenced-by", backwards=True)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.argument("source")
 @click.argument("target")
 @click.option(
@@ -167,7 +165,7 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
         emit("\n".join(lines))
 
 
-@cli.command(context_settings=CONTEXT, name="neighbors")
+@cli.command(name="neighbors")
 @click.argument("actor")
 @evidence_option(False)
 @data_options

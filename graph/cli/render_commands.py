@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from graph.cli.base import (
-    CONTEXT,
     cli,
     data_options,
     emit,
@@ -20,7 +19,7 @@ from graph.cli.text import count
 from graph.render.page import DEFAULT_TOP, render_page, top_actors
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--size-by",
     type=click.Choice(["pagerank", "betweenness", "degree"]),

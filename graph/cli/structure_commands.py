@@ -10,7 +10,6 @@ from graph.analysis.records import actor_name
 from graph.analysis.resolve import resolve_actor
 from graph.analysis.whatif import what_if
 from graph.cli.base import (
-    CONTEXT,
     backend_option,
     cli,
     data_options,
@@ -66,7 +65,7 @@ def _top_note(shown: int, total: int) -> str:
 # -- blocs ---------------------------------------------------------------------------------------
 
 
-@cli.command(context_settings=CONTEXT, name="blocs")
+@cli.command(name="blocs")
 @click.option(
     "--seed",
     type=int,
@@ -146,7 +145,7 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
 # -- key players ---------------------------------------------------------------------------------
 
 
-@cli.command(context_settings=CONTEXT, name="key-players")
+@cli.command(name="key-players")
 @top_option(5, "How many actors each ranking shows (CSV lists every actor).")
 @data_options
 @filter_options
@@ -222,7 +221,7 @@ def key_players_command(top, data, strict, selection, fmt):
 # -- what if -------------------------------------------------------------------------------------
 
 
-@cli.command(context_settings=CONTEXT, name="whatif")
+@cli.command(name="whatif")
 @click.option(
     "--remove",
     "remove",

@@ -9,7 +9,6 @@ from graph.analysis.claims import contested_claims
 from graph.analysis.resolve import resolve_actor
 from graph.analysis.timeline import changes, timeline
 from graph.cli.base import (
-    CONTEXT,
     DateType,
     cli,
     data_options,
@@ -26,7 +25,7 @@ def _sentence(r: dict) -> str:
     return f"{r['source_name']} {r['type']} {r['target_name']}"
 
 
-@cli.command(name="timeline", context_settings=CONTEXT)
+@cli.command(name="timeline")
 @data_options
 @filter_options
 @format_option
@@ -67,7 +66,7 @@ def timeline_command(data, strict, selection, fmt):
     )
 
 
-@cli.command(name="changes", context_settings=CONTEXT)
+@cli.command(name="changes")
 @click.option(
     "--from",
     "start",
@@ -153,7 +152,7 @@ def _move(before: int, after: int) -> str:
     return ""
 
 
-@cli.command(name="claims", context_settings=CONTEXT)
+@cli.command(name="claims")
 @click.option(
     "--actor", metavar="ACTOR", help="Only claims this actor takes part in, makes or disputes."
 )
