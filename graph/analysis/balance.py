@@ -428,17 +428,10 @@ class BalanceReport:
         ]
 
 
-def balance_report(
-    G: nx.MultiDiGraph,
-    camps: int | str = 2,
-    *,
-    seed: int = 0,
-    exact_limit: int = EXACT_LIMIT,
-    time_limit: float = TIME_LIMIT,
-) -> BalanceReport:
+def balance_report(G: nx.MultiDiGraph, camps: int | str = 2, **options) -> BalanceReport:
     """The balance of the dataset's graph ``G`` in one answer: its :func:`signed_network`,
-    split by :func:`balance_partition` (``camps``, ``seed``, ``exact_limit`` and
-    ``time_limit`` as there), with its :func:`unbalanced_triads` and
+    split by :func:`balance_partition` (``camps`` and the ``options`` ``seed``,
+    ``exact_limit`` and ``time_limit`` as there), with its :func:`unbalanced_triads` and
     :func:`triad_census_by_sign`.
 
     >>> G = nx.MultiDiGraph()
@@ -455,9 +448,7 @@ def balance_report(
     S = signed_network(G)
     return BalanceReport(
         camps_asked=camps,
-        partition=balance_partition(
-            S, camps, seed=seed, exact_limit=exact_limit, time_limit=time_limit
-        ),
+        partition=balance_partition(S, camps, **options),
         triads=tuple(unbalanced_triads(S)),
         census=triad_census_by_sign(S),
         actors=G.number_of_nodes(),

@@ -6,15 +6,9 @@ import click
 
 from graph.analysis.balance import EXACT_LIMIT, MAX_AUTO_CAMPS, PATTERN_MEANINGS, balance_report
 from graph.analysis.records import actor_name
-from graph.cli.base import (
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-)
-from graph.cli.text import count, table, to_csv, to_json, wrap, wrap_parts
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import count, table, wrap, wrap_parts
 
 #: Unbalanced triads the table shows; JSON lists them all.
 TRIADS_SHOWN = 20
@@ -50,9 +44,9 @@ class _Camps(click.ParamType):
     f"(Davis's clusterability: the number from 1 to {MAX_AUTO_CAMPS} that violates fewest "
     "ties, the smallest on a tie).",
 )
-@data_options
-@filter_options
-@format_option
+@base.data_options
+@base.filter_options
+@base.format_option
 def balance(camps, data, strict, selection, fmt):
     """Structural balance: split the actors into camps of friends hostile to one another.
 
@@ -78,13 +72,9 @@ def balance(camps, data, strict, selection, fmt):
       actorgraph balance --camps auto
       actorgraph balance --camps 3 --status confirmed --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     report = balance_report(G, camps)
-    if fmt == "csv":
-        emit(to_csv(report.rows(), report.columns))
-        return
-    if fmt == "json":
-        emit(to_json(report.as_dict()))
+    if base.emit_data(report, fmt):
         return
     result, triads, census = report.partition, report.triads, report.census
     positive, negative, neutral = (result.ties[key] for key in ("positive", "negative", "neutral"))

@@ -6,17 +6,9 @@ import click
 
 from graph.analysis.centrality import MEANINGS, MEASURES, centrality
 from graph.analysis.summary import summarize
-from graph.cli.base import (
-    backend_option,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
-from graph.cli.text import number, table, to_csv, to_json, wrap
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import number, table, wrap
 
 
 @cli.command(name="centrality")
@@ -27,11 +19,11 @@ from graph.cli.text import number, table, to_csv, to_json, wrap
     type=click.Choice(MEASURES),
     help="Measure to compute (repeatable; default: all). The first one sorts the table.",
 )
-@top_option(None, "Show only the top N actors.")
-@backend_option()
-@data_options
-@filter_options
-@format_option
+@base.top_option(None, "Show only the top N actors.")
+@base.backend_option()
+@base.data_options
+@base.filter_options
+@base.format_option
 def centrality_command(measures, top, backend, data, strict, selection, fmt):
     """Rank actors by degree, betweenness, closeness, PageRank and eigenvector centrality.
 
@@ -46,16 +38,12 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
       actorgraph centrality --measure closeness --backend networkx
       actorgraph centrality --type directs --type leads --format csv
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     chosen = list(measures) or list(MEASURES)
     # Without --measure, sorted by PageRank; with it, by the first given that is defined here.
     sort_by = None if measures else "pagerank"
     result = centrality(G, chosen, backend=backend, sort_by=sort_by, top=top)
-    if fmt == "json":
-        emit(to_json(result.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(result.rows(), result.columns))
+    if base.emit_data(result, fmt):
         return
     sort_by, present, rows = result.sorted_by, result.present, result.rows()
     emit(
@@ -77,11 +65,11 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
 
 
 @cli.command()
-@top_option(5, "How many central actors and chains to show.")
-@backend_option("betweenness")
-@data_options
-@filter_options
-@format_option
+@base.top_option(5, "How many central actors and chains to show.")
+@base.backend_option("betweenness")
+@base.data_options
+@base.filter_options
+@base.format_option
 def summary(top, backend, data, strict, selection, fmt):
     """Summarize the dataset: counts, the most central actors, the strongest influence chains.
 
@@ -90,13 +78,9 @@ def summary(top, backend, data, strict, selection, fmt):
       actorgraph summary
       actorgraph summary --data mystory.yaml --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     s = summarize(G, top=top, backend=backend)
-    if fmt == "json":
-        emit(to_json(s.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(s.rows(), s.columns))
+    if base.emit_data(s, fmt):
         return
     emit(s["title"] or "(untitled dataset)")
     if s["description"]:

@@ -8,17 +8,9 @@ from graph.analysis.influence import influence_ranking
 from graph.analysis.paths import chains_between
 from graph.analysis.records import actor_name, neighbors
 from graph.analysis.resolve import resolve_actor
-from graph.cli.base import (
-    cli,
-    data_options,
-    emit,
-    evidence_option,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
-from graph.cli.text import chain_block, claim_note, evidence_lines, number, to_csv, to_json, wrap
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import chain_block, claim_note, evidence_lines, number, wrap
 
 
 def _influence_command(name: str, backwards: bool):
@@ -35,20 +27,16 @@ def _influence_command(name: str, backwards: bool):
         default=None,
         help="At most this many steps per chain (default: no limit).",
     )
-    @top_option(None, "Show only the first N.")
-    @evidence_option(True)
-    @data_options
-    @filter_options
-    @format_option
+    @base.top_option(None, "Show only the first N.")
+    @base.evidence_option(True)
+    @base.data_options
+    @base.filter_options
+    @base.format_option
     def command(actor, depth, top, evidence, data, strict, selection, fmt):
-        _, G, _ = load_data(data, strict, selection)
+        _, G, _ = base.load_data(data, strict, selection)
         actor_id = resolve_actor(G, actor)
         ranking = influence_ranking(G, actor_id, backwards=backwards, depth=depth, top=top)
-        if fmt == "json":
-            emit(to_json(ranking.as_dict()))
-            return
-        if fmt == "csv":
-            emit(to_csv(ranking.rows(), ranking.columns))
+        if base.emit_data(ranking, fmt):
             return
         total, shown = len(ranking.chains), ranking.shown
         title = actor_name(G, actor_id)
@@ -113,10 +101,10 @@ _influence_command("influenced-by", backwards=True)
     show_default=True,
     help="Most chains --all shows.",
 )
-@evidence_option(None)
-@data_options
-@filter_options
-@format_option
+@base.evidence_option(None)
+@base.data_options
+@base.filter_options
+@base.format_option
 def path(source, target, every, depth, undirected, limit, evidence, data, strict, selection, fmt):
     """Show the shortest chain of relations from SOURCE to TARGET, with the evidence for each step.
 
@@ -129,14 +117,10 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
       actorgraph path "Iraqi lawmakers" Khazali --undirected
       actorgraph path Iran "Taji base" --all --depth 3
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     a, b = resolve_actor(G, source), resolve_actor(G, target)
     found = chains_between(G, a, b, every=every, depth=depth, undirected=undirected, limit=limit)
-    if fmt == "json":
-        emit(to_json(found.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(found.rows(), found.columns))
+    if base.emit_data(found, fmt):
         return
     chains, shown, total = found.chains, found.shown, len(found.chains)
     na, nb = actor_name(G, a), actor_name(G, b)
@@ -167,10 +151,10 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
 
 @cli.command(name="neighbors")
 @click.argument("actor")
-@evidence_option(False)
-@data_options
-@filter_options
-@format_option
+@base.evidence_option(False)
+@base.data_options
+@base.filter_options
+@base.format_option
 def neighbors_command(actor, evidence, data, strict, selection, fmt):
     """Show ACTOR's relations, outgoing, incoming and mutual, grouped by type.
 
@@ -179,14 +163,10 @@ def neighbors_command(actor, evidence, data, strict, selection, fmt):
       actorgraph neighbors Iran
       actorgraph neighbors "PMU militias" --evidence
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor)
     result = neighbors(G, actor_id)
-    if fmt == "json":
-        emit(to_json(result.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(result.rows(), result.columns))
+    if base.emit_data(result, fmt):
         return
     info = result["actor"]
     emit(

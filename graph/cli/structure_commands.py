@@ -9,17 +9,9 @@ from graph.analysis.keyplayers import key_players
 from graph.analysis.records import actor_name
 from graph.analysis.resolve import resolve_actor
 from graph.analysis.whatif import what_if
-from graph.cli.base import (
-    backend_option,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
-from graph.cli.text import count, number, table, to_csv, to_json, wrap, wrap_parts
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import count, number, table, wrap, wrap_parts
 
 #: How the table titles each measure.
 MEASURE_TITLES = {"pagerank": "PageRank", "betweenness": "Betweenness"}
@@ -80,10 +72,10 @@ def _top_note(shown: int, total: int) -> str:
     show_default=True,
     help="Above 1: more, smaller blocs; below 1: fewer, larger ones.",
 )
-@top_option(None, "Show only the N largest.")
-@data_options
-@filter_options
-@format_option
+@base.top_option(None, "Show only the N largest.")
+@base.data_options
+@base.filter_options
+@base.format_option
 def blocs_command(seed, resolution, top, data, strict, selection, fmt):
     """Find blocs: groups of actors more linked among themselves than to the rest.
 
@@ -97,13 +89,9 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
       actorgraph blocs --type directs --type leads --type targets
       actorgraph blocs --resolution 1.5 --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     report = bloc_report(G, seed=seed, resolution=resolution, top=top)
-    if fmt == "json":
-        emit(to_json(report.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(report.rows(), report.columns))
+    if base.emit_data(report, fmt):
         return
     found, shown, unplaced = report.blocs, report.shown, report.unplaced
     if not found:
@@ -146,10 +134,10 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
 
 
 @cli.command(name="key-players")
-@top_option(5, "How many actors each ranking shows (CSV lists every actor).")
-@data_options
-@filter_options
-@format_option
+@base.top_option(5, "How many actors each ranking shows (CSV lists every actor).")
+@base.data_options
+@base.filter_options
+@base.format_option
 def key_players_command(top, data, strict, selection, fmt):
     """Rank the actors whose removal most fragments the network or cuts influence, and name
     the brokers it cannot do without.
@@ -164,13 +152,9 @@ def key_players_command(top, data, strict, selection, fmt):
       actorgraph key-players
       actorgraph key-players --top 3 --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     k = key_players(G, top=top)
-    if fmt == "json":
-        emit(to_json(k.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(k.rows(), k.columns))
+    if base.emit_data(k, fmt):
         return
     emit(
         wrap(
@@ -230,11 +214,11 @@ def key_players_command(top, data, strict, selection, fmt):
     metavar="ACTOR",
     help="An actor to take out, with its relations (repeatable).",
 )
-@top_option(10, "Most rows the table shows per section.")
-@backend_option("betweenness")
-@data_options
-@filter_options
-@format_option
+@base.top_option(10, "Most rows the table shows per section.")
+@base.backend_option("betweenness")
+@base.data_options
+@base.filter_options
+@base.format_option
 def whatif_command(remove, top, backend, data, strict, selection, fmt):
     """Compare the network with and without some actors: the influence chains and paths that
     break, the actors others can no longer reach, how PageRank and betweenness shift.
@@ -247,16 +231,12 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
       actorgraph whatif --remove "PMU militias"
       actorgraph whatif --remove Iran --remove "United States" --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     removed = list(dict.fromkeys(resolve_actor(G, name) for name in remove))
     # The table shows the first --top rows of each section: keep no more (a hub of a large
     # network breaks millions of pairs); JSON and CSV list them all.
     w = what_if(G, removed, backend=backend, limit=top if fmt == "table" else None)
-    if fmt == "json":
-        emit(to_json(w.as_dict()))
-        return
-    if fmt == "csv":
-        emit(to_csv(w.rows(), w.columns))
+    if base.emit_data(w, fmt):
         return
     gone = " and ".join(_name(G, n) for n in w.removed)
     emit(
