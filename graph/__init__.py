@@ -57,6 +57,9 @@ _NAMES = {
     # questions
     "all_chains": "graph.analysis.paths",
     "balance_report": "graph.analysis.balance",
+    "bloc_report": "graph.analysis.blocs",
+    "chains_between": "graph.analysis.paths",
+    "influence_ranking": "graph.analysis.influence",
     "blocs": "graph.analysis.blocs",
     "centrality": "graph.analysis.centrality",
     "changes": "graph.analysis.timeline",

@@ -95,3 +95,23 @@ def test_a_focused_view_is_the_same_whatever_the_hash_seed():
         for seed in (1, 2, 3, 4)
     }
     assert len(outputs) == 1 and "iran" in outputs.pop()
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda G, a: graph.influence_chains(G, a),
+        lambda G, a: graph.influenced_by_chains(G, a),
+        lambda G, a: graph.neighbors(G, a),
+        lambda G, a: graph.shortest_chain(G, a, "iran"),
+        lambda G, a: graph.what_if(G, [a]),
+        lambda G, a: graph.contested_claims(G, actor=a),
+    ],
+)
+def test_the_library_names_actors_as_the_command_line_does(ask):
+    G = graph.load_graph(SEED)
+    by_name = ask(G, "PMU militias")
+    by_id = ask(G, "pmu_militias")
+    assert repr(by_name) == repr(by_id)
+    with pytest.raises(graph.ActorNotFoundError, match="no actor is called 'Atlantis'"):
+        ask(G, "Atlantis")

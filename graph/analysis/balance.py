@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
-from graph.analysis.records import actor_name
+from graph.analysis.records import actor_name, actor_ref
 
 __all__ = [
+    "BALANCE_COLUMNS",
     "EXACT_LIMIT",
     "MAX_AUTO_CAMPS",
     "PATTERN_MEANINGS",
+    "BalanceReport",
     "BalanceResult",
     "Triad",
     "balance_partition",
+    "balance_report",
     "signed_network",
     "triad_census_by_sign",
     "unbalanced_triads",
@@ -39,6 +43,8 @@ PATTERN_MEANINGS = {
     "+--": ("the enemy of an enemy is a friend", True, True),
     "---": ("three mutual enemies", False, True),
 }
+#: The CSV columns of :meth:`BalanceReport.rows`.
+BALANCE_COLUMNS = ("id", "name", "camp", "violated_ties")
 
 
 def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
@@ -68,8 +74,8 @@ def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
     -1
     """
     S = nx.Graph(signed=True, neutral=0)
-    for n, data in G.nodes(data=True):
-        S.add_node(n, name=data.get("name", n))
+    for n in G:
+        S.add_node(n, name=actor_name(G, n))
     ties: dict[tuple, dict] = {}
     for u, v, key, data in G.edges(keys=True, data=True):
         stance = data.get("stance")
@@ -256,6 +262,14 @@ class Triad:
         """True for three mutual enemies: three camps or more (Davis) hold them."""
         return self.signs == "---"
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "actors": list(self.actors),
+            "signs": self.signs,
+            "relations": list(self.relations),
+            "text": self.text,
+        }
+
 
 def _triangles(G: nx.Graph):
     """The signed network and every triangle of ties in it, as (u, v, w, negative ties)."""
@@ -333,3 +347,110 @@ def triad_census_by_sign(G: nx.Graph) -> dict[str, int]:
     for *_, negative in _triangles(G)[1]:
         census[SIGN_PATTERNS[negative]] += 1
     return census
+
+
+@dataclass(frozen=True)
+class BalanceReport:
+    """The whole answer on a network's balance (see :func:`balance_report`): the best
+    ``partition`` into at most ``camps_asked`` camps, every unbalanced triad (``triads``),
+    the triangles of ties counted by sign (``census``) and the network's ``actors``."""
+
+    camps_asked: int | str
+    partition: BalanceResult
+    triads: tuple[Triad, ...]
+    census: dict[str, int]
+    actors: int
+    #: The network the ties were read from, for the actors' names.
+    _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+
+    columns = BALANCE_COLUMNS
+
+    def violated(self) -> list[dict[str, Any]]:
+        """Each violated tie: its two actors (``source``, ``target``), ``sign``, the
+        ``relations`` behind it, the ``camps`` of its two actors, and a ``text`` saying why
+        it is violated."""
+        camp_of = self.partition.camp_of()
+        return [
+            {
+                "source": u,
+                "target": v,
+                "sign": sign,
+                "relations": ids,
+                "camps": [camp_of[u], camp_of[v]],
+                "text": text,
+            }
+            for (u, v, sign, ids), text in zip(
+                self.partition.violated, self.partition.explained, strict=True
+            )
+        ]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The counts of ties, the camps asked and allowed, the verdict, the frustration (and,
+        by number of camps tried, ``frustration_by_camps``), the method, the camps and the
+        actors in none, the violated ties, the unbalanced triads and the triad census."""
+        r, name = self.partition, lambda n: actor_ref(self._graph, n)
+        return {
+            "actors": self.actors,
+            "positive_ties": r.ties["positive"],
+            "negative_ties": r.ties["negative"],
+            "neutral_relations_left_out": r.ties["neutral"],
+            "camps_asked": self.camps_asked,
+            "k": r.k,
+            "camps_used": len(r.camps),
+            "balanced": r.balanced,
+            "frustration": r.frustration,
+            "method": r.method,
+            "frustration_by_camps": {str(k): f for k, f in r.tried.items()},
+            "camps": [[name(n) for n in camp] for camp in r.camps],
+            "unaligned": [name(n) for n in r.unaligned],
+            "violated": self.violated(),
+            "unbalanced_triads": [t.as_dict() for t in self.triads],
+            "triad_census": self.census,
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per actor, camp by camp then those in none: its ``camp`` (None for an
+        unaligned actor) and how many of its ties the partition violates."""
+        camp_of = self.partition.camp_of()
+        broken = {n: 0 for n in self._graph}
+        for u, v, *_ in self.partition.violated:
+            broken[u] += 1
+            broken[v] += 1
+        return [
+            {
+                "id": n,
+                "name": actor_name(self._graph, n),
+                "camp": camp_of.get(n),
+                "violated_ties": broken[n],
+            }
+            for camp in [*self.partition.camps, self.partition.unaligned]
+            for n in camp
+        ]
+
+
+def balance_report(G: nx.MultiDiGraph, camps: int | str = 2, **options) -> BalanceReport:
+    """The balance of the dataset's graph ``G`` in one answer: its :func:`signed_network`,
+    split by :func:`balance_partition` (``camps`` and the ``options`` ``seed``,
+    ``exact_limit`` and ``time_limit`` as there), with its :func:`unbalanced_triads` and
+    :func:`triad_census_by_sign`.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for n in ("a", "b", "c"):
+    ...     G.add_node(n, name=n.upper())
+    >>> for u, v in [("a", "b"), ("b", "c"), ("a", "c")]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="opposes", stance="hostile")
+    >>> report = balance_report(G)
+    >>> report.as_dict()["frustration"], report.as_dict()["triad_census"]["---"]
+    (1, 1)
+    >>> [(row["id"], row["camp"], row["violated_ties"]) for row in report.rows()]
+    [('a', 1, 1), ('b', 1, 1), ('c', 2, 0)]
+    """
+    S = signed_network(G)
+    return BalanceReport(
+        camps_asked=camps,
+        partition=balance_partition(S, camps, **options),
+        triads=tuple(unbalanced_triads(S)),
+        census=triad_census_by_sign(S),
+        actors=G.number_of_nodes(),
+        _graph=G,
+    )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
-from graph.analysis.records import actor_name
+from graph.analysis.records import actor_name, actor_ref
 
-__all__ = ["Bloc", "bloc_network", "blocs"]
+__all__ = ["BLOC_COLUMNS", "Bloc", "Blocs", "bloc_network", "bloc_report", "blocs"]
+
+#: The CSV columns of :meth:`Blocs.rows`.
+BLOC_COLUMNS = ("bloc", "id", "name", "bloc_size")
 
 
 @dataclass(frozen=True)
@@ -119,3 +123,102 @@ def blocs(G: nx.MultiDiGraph, *, seed: int = 7, resolution: float = 1.0) -> list
         Bloc(number, members, relations, out, modularity)
         for number, (members, relations, out) in enumerate(found, 1)
     ]
+
+
+@dataclass(frozen=True)
+class Blocs:
+    """The blocs of a network and the actors in none (see :func:`bloc_report`).
+
+    ``blocs`` are all the blocs found, largest first; ``top`` (None for all) is how many of
+    them the answer shows (``shown``, what ``as_dict()`` and ``rows()`` list); ``unplaced``
+    are the actors with no relation to another, in graph order; ``actors`` and ``relations``
+    count the network's; ``seed`` and ``resolution`` are those the blocs were found with.
+    """
+
+    blocs: tuple[Bloc, ...]
+    unplaced: tuple[str, ...]
+    modularity: float
+    actors: int
+    relations: int
+    seed: int
+    resolution: float
+    top: int | None
+    #: The network the blocs were found in, for the actors' names.
+    _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+
+    columns = BLOC_COLUMNS
+
+    @property
+    def shown(self) -> tuple[Bloc, ...]:
+        """The ``top`` largest blocs (all without a ``top``)."""
+        return self.blocs[: self.top] if self.top else self.blocs
+
+    def as_dict(self) -> dict[str, Any]:
+        """The network's counts, the method and its parameters, the modularity, how many blocs
+        there are, each shown bloc with its members, relation types and relations, and the
+        ids of the unplaced actors."""
+        return {
+            "actors": self.actors,
+            "relations": self.relations,
+            "method": "louvain",
+            "seed": self.seed,
+            "resolution": self.resolution,
+            "modularity": self.modularity,
+            "count": len(self.blocs),
+            "blocs": [
+                {
+                    "bloc": b.number,
+                    "size": len(b.members),
+                    "members": [actor_ref(self._graph, n) for n in b.members],
+                    "types": b.types,
+                    "relations_inside": [
+                        {"id": r, "type": t, "source": u, "target": v} for r, t, u, v in b.relations
+                    ],
+                    "relations_outside": b.outside,
+                }
+                for b in self.shown
+            ],
+            "unplaced": list(self.unplaced),
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per member of a shown bloc, then one per unplaced actor (no bloc)."""
+        name = lambda n: actor_name(self._graph, n)  # noqa: E731
+        rows = [
+            {"bloc": b.number, "id": n, "name": name(n), "bloc_size": len(b.members)}
+            for b in self.shown
+            for n in b.members
+        ]
+        rows += [{"bloc": None, "id": n, "name": name(n), "bloc_size": None} for n in self.unplaced]
+        return rows
+
+
+def bloc_report(
+    G: nx.MultiDiGraph, *, seed: int = 7, resolution: float = 1.0, top: int | None = None
+) -> Blocs:
+    """:func:`blocs` as one answer: the blocs, the actors in none, the modularity (0 when
+    there is no bloc), and the ``top`` largest blocs to show (all without it).
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v in [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")]:
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="allies_with", directed=False)
+    >>> G.add_node("lonely", name="Lonely")
+    >>> found = bloc_report(G, top=1)
+    >>> [b.members for b in found.shown], found.unplaced
+    ([('a', 'b', 'c')], ('lonely',))
+    >>> found.as_dict()["count"], found.rows()[-1]
+    (2, {'bloc': None, 'id': 'lonely', 'name': 'Lonely', 'bloc_size': None})
+    """
+    found = blocs(G, seed=seed, resolution=resolution)
+    placed = {n for b in found for n in b.members}
+    return Blocs(
+        blocs=tuple(found),
+        unplaced=tuple(n for n in G if n not in placed),
+        modularity=found[0].modularity if found else 0.0,
+        actors=G.number_of_nodes(),
+        relations=G.number_of_edges(),
+        seed=seed,
+        resolution=resolution,
+        top=top,
+        _graph=G,
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
 from graph.analysis.engine import Measures
+from graph.analysis.records import actor_name
 from graph.dataset.build import actor_network
 from graph.progress import progress
 
@@ -32,14 +34,64 @@ MEANINGS = {
 
 @dataclass
 class Centrality:
-    """Scores per measure (``scores[measure][actor]``); ``undefined[measure]`` says why not."""
+    """Scores per measure (``scores[measure][actor]``); ``undefined[measure]`` says why not.
+
+    As :func:`centrality` returns it, it also knows the ``measures`` asked for (in their
+    order), the one the actors are ``sorted_by`` (None when none could be computed: then
+    they are in graph order), how many to show (``top``, None for all), and the network's
+    ``actors`` and ``relations``: what ``as_dict()`` and ``rows()`` need.
+    """
 
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     undefined: dict[str, str] = field(default_factory=dict)
+    measures: tuple[str, ...] = ()
+    sorted_by: str | None = None
+    top: int | None = None
+    actors: int = 0
+    relations: int = 0
+    #: The network the scores were computed on, for the actors' names and order.
+    _graph: nx.MultiDiGraph | None = field(default=None, repr=False, compare=False)
 
     def ranking(self, measure: str) -> list[tuple[str, float]]:
         """Actors by decreasing score on ``measure`` (ties by id)."""
         return sorted(self.scores.get(measure, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+
+    @property
+    def present(self) -> list[str]:
+        """The measures asked for that could be computed, in the order asked."""
+        return [m for m in self.measures if m in self.scores]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The CSV columns: ``id``, ``name`` and each measure computed."""
+        return ("id", "name", *self.present)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The ``top`` actors (all without it) by decreasing ``sorted_by`` score, each with
+        its id, name and score on every measure computed."""
+        G = self._graph
+        if self.sorted_by:
+            order = [n for n, _ in self.ranking(self.sorted_by)]
+        else:
+            order = list(G) if G is not None else []
+        order = order[: self.top] if self.top else order
+        present = self.present
+        return [
+            {"id": n, "name": actor_name(G, n), **{m: self.scores[m][n] for m in present}}
+            for n in order
+        ]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The network's counts, the measure sorted by, what each measure means, why some
+        are not defined, and the :meth:`rows` as ``scores``."""
+        return {
+            "actors": self.actors,
+            "relations": self.relations,
+            "sorted_by": self.sorted_by,
+            "meanings": {m: MEANINGS[m] for m in self.measures},
+            "undefined": self.undefined,
+            "scores": self.rows(),
+        }
 
 
 def centrality(
@@ -48,6 +100,8 @@ def centrality(
     *,
     betweenness_sample: int | None = None,
     backend: str | None = None,
+    sort_by: str | None = None,
+    top: int | None = None,
 ) -> Centrality:
     """Compute the chosen measures on the actor network (see :func:`actor_network`).
 
@@ -65,18 +119,25 @@ def centrality(
     for networkx's own implementation, or the name of an installed networkx backend; an
     unknown name is a :class:`~graph.errors.QueryError`.
 
+    ``rows()`` and ``as_dict()`` list the ``top`` actors (all without it) by decreasing score
+    on ``sort_by`` (default: the first of ``measures`` computed); when that measure could not
+    be computed, the actors are in graph order.
+
     >>> G = nx.MultiDiGraph()
     >>> for u, v in [("a", "b"), ("b", "c")]:
     ...     _ = G.add_edge(u, v, directed=False)
-    >>> c = centrality(G, ["betweenness", "eigenvector"])
+    >>> c = centrality(G, ["betweenness", "eigenvector"], top=1)
     >>> c.scores["betweenness"]
     {'a': 0.0, 'b': 1.0, 'c': 0.0}
     >>> round(c.scores["eigenvector"]["b"], 3)
     0.707
+    >>> c.sorted_by, [row["id"] for row in c.rows()]
+    ('betweenness', ['b'])
     """
     D = actor_network(G)
     heavy = Measures(D, backend)
-    result = Centrality()
+    result = Centrality(measures=tuple(measures), top=top, actors=G.number_of_nodes(),
+                        relations=G.number_of_edges(), _graph=G)  # fmt: skip
     with progress("Centrality", total=len(measures)) as bar:
         for measure in measures:
             if len(D) >= LONG and measure in ("betweenness", "closeness", "eigenvector"):
@@ -84,6 +145,9 @@ def centrality(
                 bar.show(f"{measure.capitalize()} of {len(D):,} actors")
             _measure(D, heavy, measure, result, betweenness_sample)
             bar.advance()
+    if sort_by is None:
+        sort_by = next((m for m in measures if m in result.scores), None)
+    result.sorted_by = sort_by if sort_by in result.scores else None
     return result
 
 

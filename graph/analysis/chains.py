@@ -19,7 +19,9 @@ class Step:
     """One relation walked from ``source`` to ``target``.
 
     ``forward`` is False when a symmetric relation (or, with ``--undirected``, any relation)
-    is walked against the direction it was written in.
+    is walked against the direction it was written in. ``source_name`` and ``target_name``
+    are the actors' display names when the step was made from a graph (a chain then shows
+    itself without one).
     """
 
     source: str
@@ -31,6 +33,8 @@ class Step:
     directed: bool
     forward: bool
     evidence: tuple[dict, ...] = ()
+    source_name: str | None = None
+    target_name: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,11 +72,13 @@ class Chain:
     def hops(self) -> int:
         return len(self.steps)
 
-    def parts(self, G: nx.MultiDiGraph) -> list[str]:
-        """Actor names and the arrows between them, in order (for wrapping at arrows)."""
+    def parts(self, G: nx.MultiDiGraph | None = None) -> list[str]:
+        """Actor names and the arrows between them, in order (for wrapping at arrows); the
+        names are ``G``'s, or those the steps were made with."""
         if not self.steps:
             return []
-        parts = [_name(G, self.steps[0].source)]
+        first = self.steps[0]
+        parts = [_name(G, first.source, first.source_name)]
         for step in self.steps:
             label = step.type if step.status == "confirmed" else f"{step.type} ({step.status})"
             if not step.directed:
@@ -81,10 +87,10 @@ class Chain:
                 parts.append(f"—{label}→")
             else:
                 parts.append(f"←{label}—")
-            parts.append(_name(G, step.target))
+            parts.append(_name(G, step.target, step.target_name))
         return parts
 
-    def text(self, G: nx.MultiDiGraph) -> str:
+    def text(self, G: nx.MultiDiGraph | None = None) -> str:
         """The chain spelled out with actor names.
 
         >>> G = nx.MultiDiGraph()
@@ -94,10 +100,16 @@ class Chain:
         ...            Step("pmu", "gz", "r2", "targets", "denied", 0.3, True, True)))
         >>> c.text(G)
         'Iran —directs→ PMU militias —targets (denied)→ Green Zone'
+        >>> _ = G.add_edge("ir", "pmu", key="r1", type="directs", status="confirmed",
+        ...                influence=0.9, directed=True)
+        >>> Chain((make_step(G, "ir", "pmu", "r1", True),)).text()  # names kept in the steps
+        'Iran —directs→ PMU militias'
         """
         return " ".join(self.parts(G))
 
-    def as_dict(self, G: nx.MultiDiGraph) -> dict[str, Any]:
+    def as_dict(self, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+        """The chain as plain data: its actors, strength, steps, and its text with the names
+        of ``G`` (or those the steps were made with)."""
         return {
             "actors": list(self.actors),
             "strength": self.strength,
@@ -107,8 +119,10 @@ class Chain:
         }
 
 
-def _name(G: nx.MultiDiGraph, node: str) -> str:
-    return actor_name(G, node)
+def _name(G: nx.MultiDiGraph | None, node: str, known: str | None) -> str:
+    if G is not None:
+        return actor_name(G, node)
+    return known or node
 
 
 def make_step(G: nx.MultiDiGraph, u: str, v: str, key: str, forward: bool) -> Step:
@@ -116,15 +130,17 @@ def make_step(G: nx.MultiDiGraph, u: str, v: str, key: str, forward: bool) -> St
     d = G.edges[u, v, key]
     source, target = (u, v) if forward else (v, u)
     return Step(
-        source,
-        target,
-        key,
-        d["type"],
-        d["status"],
-        d["influence"],
-        d["directed"],
-        forward,
-        tuple(d.get("evidence") or ()),
+        source=source,
+        target=target,
+        relation=key,
+        type=d["type"],
+        status=d["status"],
+        influence=d["influence"],
+        directed=d["directed"],
+        forward=forward,
+        evidence=tuple(d.get("evidence") or ()),
+        source_name=actor_name(G, source),
+        target_name=actor_name(G, target),
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.records import actor_name, relation_record
+from graph.analysis.resolve import resolve_actor
 
 __all__ = ["ContestedClaim", "contested_claims"]
 
@@ -58,6 +59,8 @@ def contested_claims(G: nx.MultiDiGraph, *, actor: str | None = None) -> list[Co
     >>> contested_claims(G)[0].claimed_by
     ['United States']
     """
+    if actor is not None:
+        actor = resolve_actor(G, actor)
     out = []
     for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[3].get("line") or 0):
         claimed, disputed = d.get("claimed_by") or [], d.get("disputed_by") or []

@@ -11,21 +11,26 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 import networkx as nx
 
 from graph.analysis.chains import Chain, make_step
-from graph.analysis.records import actor_name
+from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
 
 __all__ = [
+    "INFLUENCE_COLUMNS",
     "SEARCH_ACTORS",
     "NumberedNetwork",
     "SEARCH_DEPTH",
+    "InfluenceRanking",
     "Reach",
     "influence_chains",
+    "influence_ranking",
     "influence_reach",
     "influenced_by_chains",
     "search_bounds",
@@ -38,6 +43,8 @@ __all__ = [
 #: steps deep: from every actor of 10,000, and to any depth, the search would take hours.
 SEARCH_ACTORS = 300
 SEARCH_DEPTH = 4
+#: The CSV columns of :meth:`InfluenceRanking.rows`.
+INFLUENCE_COLUMNS = ("rank", "actor", "name", "strength", "hops", "chain", "relations")
 
 
 def search_bounds(G: nx.MultiDiGraph) -> tuple[list[str] | None, int | None]:
@@ -64,6 +71,7 @@ def influence_chains(G: nx.MultiDiGraph, actor: str, *, depth: int | None = None
     >>> [(c.actors, round(c.strength, 2)) for c in influence_chains(G, "iran")]
     [(('iran', 'pmu'), 0.9), (('iran', 'embassy'), 0.3)]
     """
+    actor = resolve_actor(G, actor)
     return _search(G, actor, depth, backwards=False)
 
 
@@ -79,7 +87,96 @@ def influenced_by_chains(
     >>> [(c.actors, round(c.strength, 2)) for c in influenced_by_chains(G, "zone")]
     [(('pmu', 'zone'), 0.3), (('iran', 'pmu', 'zone'), 0.27)]
     """
+    actor = resolve_actor(G, actor)
     return _search(G, actor, depth, backwards=True)
+
+
+@dataclass(frozen=True)
+class InfluenceRanking:
+    """The actors ``actor`` influences (``backwards``: those that influence it), each with
+    its strongest chain (``chains``, strongest first, as :func:`influence_chains` or
+    :func:`influenced_by_chains` give them, of at most ``depth`` steps); ``top`` (None for
+    all) is how many the answer shows (``shown``, what ``as_dict()`` and ``rows()`` list)."""
+
+    actor: str
+    backwards: bool
+    depth: int | None
+    chains: tuple[Chain, ...]
+    top: int | None
+    #: The network searched, for the actors' names and the chains' texts.
+    _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+
+    columns = INFLUENCE_COLUMNS
+
+    @property
+    def direction(self) -> str:
+        return "influenced_by" if self.backwards else "influences"
+
+    @property
+    def shown(self) -> tuple[Chain, ...]:
+        """The ``top`` strongest chains (all without a ``top``)."""
+        return self.chains[: self.top] if self.top else self.chains
+
+    def other(self, chain: Chain) -> str:
+        """The actor at the other end of ``chain`` from ``actor``."""
+        return chain.actors[0] if self.backwards else chain.actors[-1]
+
+    def _ranked(self) -> list[dict[str, Any]]:
+        G = self._graph
+        return [
+            {"rank": i, "actor": self.other(c), "name": actor_name(G, self.other(c)),
+             "strength": c.strength, "hops": c.hops}
+            for i, c in enumerate(self.shown, 1)
+        ]  # fmt: skip
+
+    def as_dict(self) -> dict[str, Any]:
+        """The actor, the direction, the depth, how many actors there are in all
+        (``count``), and each shown one's rank, id, name, strength, steps and chain."""
+        return {
+            "actor": actor_ref(self._graph, self.actor),
+            "direction": self.direction,
+            "depth": self.depth,
+            "count": len(self.chains),
+            "results": [
+                {**r, "chain": c.as_dict(self._graph)}
+                for r, c in zip(self._ranked(), self.shown, strict=True)
+            ],
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per shown actor: rank, id, name, strength, steps, the chain spelled out,
+        and the ids of its relations."""
+        return [
+            {**r, "chain": c.text(self._graph), "relations": [s.relation for s in c.steps]}
+            for r, c in zip(self._ranked(), self.shown, strict=True)
+        ]
+
+
+def influence_ranking(
+    G: nx.MultiDiGraph,
+    actor: str,
+    *,
+    backwards: bool = False,
+    depth: int | None = None,
+    top: int | None = None,
+) -> InfluenceRanking:
+    """The actors ``actor`` influences (``backwards``: that influence it), strongest first,
+    as one answer to show: :func:`influence_chains` (or :func:`influenced_by_chains`), the
+    ``top`` of them shown.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, w in [("iran", "pmu", .9), ("pmu", "zone", .3)]:
+    ...     G.add_node(u, name=u.upper())
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="t", influence=w, directed=True,
+    ...                    status="confirmed")
+    >>> ranking = influence_ranking(G, "iran", top=1)
+    >>> ranking.as_dict()["count"], ranking.rows()
+    (2, [{'rank': 1, 'actor': 'pmu', 'name': 'PMU', 'strength': 0.9, 'hops': 1, 'chain': 'IRAN —t→ PMU', 'relations': ['iran-pmu']}])
+    """
+    actor = resolve_actor(G, actor)
+    search = influenced_by_chains if backwards else influence_chains
+    chains = search(G, actor, depth=depth)
+    return InfluenceRanking(actor, backwards, depth, tuple(chains), top, _graph=G)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -13,7 +14,11 @@ from graph.analysis.records import actor_name
 from graph.dataset.build import actor_network
 from graph.progress import progress
 
-__all__ = ["Broker", "KeyPlayers", "Removal", "key_players"]
+__all__ = ["KEY_PLAYER_COLUMNS", "Broker", "KeyPlayers", "Removal", "key_players"]
+
+#: The CSV columns of :meth:`KeyPlayers.rows`: a removal's record and its broker's pieces.
+KEY_PLAYER_COLUMNS = ("id", "name", "pairs_after", "pairs_lost", "separated", "reach_lost",
+                      "reach_lost_share", "articulation_point", "pieces")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,58 @@ class KeyPlayers:
     by_fragmentation: tuple[Removal, ...]
     by_reach: tuple[Removal, ...]
     brokers: tuple[Broker, ...]
+    #: The network the removals were measured on, for the actors' names.
+    _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The CSV columns: :data:`KEY_PLAYER_COLUMNS` (``("id",)`` when there is no actor)."""
+        return KEY_PLAYER_COLUMNS if self.removals else ("id",)
+
+    def record(self, removal: Removal) -> dict[str, Any]:
+        """One removal as a flat record: the actor's id and name, the pairs left and lost,
+        the others separated, the reach lost (and its share of the whole ``reach``), and
+        whether the actor is an articulation point."""
+        return {
+            "id": removal.actor,
+            "name": actor_name(self._graph, removal.actor),
+            "pairs_after": removal.pairs_after,
+            "pairs_lost": removal.pairs_lost,
+            "separated": removal.separated,
+            "reach_lost": removal.reach_lost,
+            "reach_lost_share": removal.reach_lost / self.reach if self.reach else 0.0,
+            "articulation_point": removal.articulation,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """The network's counts, the two rankings and every removal (each as its
+        :meth:`record`), and each articulation point with how many actors it cuts off and the
+        pieces left."""
+        return {
+            "actors": self.actors,
+            "pairs": self.pairs,
+            "reach": self.reach,
+            "by_fragmentation": [self.record(r) for r in self.by_fragmentation],
+            "by_reach": [self.record(r) for r in self.by_reach],
+            "articulation_points": [
+                {
+                    "id": b.actor,
+                    "name": actor_name(self._graph, b.actor),
+                    "cut_off": b.cut_off,
+                    "pieces": [list(p) for p in b.pieces],
+                }
+                for b in self.brokers
+            ],
+            "removals": [self.record(r) for r in self.removals],
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every removal's :meth:`record`, with the sizes of the ``pieces`` a broker leaves."""
+        pieces = {b.actor: b.pieces for b in self.brokers}
+        return [
+            {**self.record(r), "pieces": [len(p) for p in pieces.get(r.actor, ())]}
+            for r in self.removals
+        ]
 
 
 def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None) -> KeyPlayers:
@@ -109,6 +166,8 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
     [('b', 0.375), ('c', 0.375)]
     >>> [(b.actor, b.pieces) for b in k.brokers]
     [('b', (('c', 'd'), ('a',))), ('c', (('a', 'b'), ('d',)))]
+    >>> k.reach, k.rows()[0]["pieces"], k.as_dict()["by_reach"][0]["reach_lost_share"]
+    (2.125, [2, 1], 0.17647058823529413)
     """
     net = NumberedNetwork(G)
     n = len(net.nodes)
@@ -150,6 +209,7 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
         by_fragmentation=tuple(r for r in removals if r.pairs_lost > 0)[:top],
         by_reach=tuple(by_reach[:top]),
         brokers=brokers,
+        _graph=G,
     )
 
 

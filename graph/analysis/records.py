@@ -7,14 +7,58 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.resolve import resolve_actor
+
 __all__ = [
+    "NEIGHBOR_COLUMNS",
+    "NEIGHBOR_GROUPS",
+    "DictResult",
+    "Neighbors",
     "actor_name",
     "actor_record",
+    "actor_ref",
     "list_actors",
     "list_relations",
     "neighbors",
     "relation_record",
 ]
+
+#: The CSV columns of :meth:`Neighbors.rows`.
+NEIGHBOR_COLUMNS = ("direction", "type", "source", "target", "status", "when", "claimed_by",
+                    "disputed_by", "id")  # fmt: skip
+#: The groups of :func:`neighbors`, in the order they are shown.
+NEIGHBOR_GROUPS = ("outgoing", "incoming", "mutual")
+
+
+class DictResult(dict):
+    """A result that is its own plain data: a dict (read it by key, print it as JSON), with
+    ``as_dict()`` like every analysis result, and ``rows()`` for CSV in subclasses that have
+    rows (``columns`` names their columns)."""
+
+    columns: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as a plain dict, as ``--format json`` prints it."""
+        return dict(self)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The result as CSV rows, one dict per row, keyed by ``columns``."""
+        raise NotImplementedError
+
+
+class Neighbors(DictResult):
+    """One actor's relations (see :func:`neighbors`); a row per relation for CSV."""
+
+    columns = NEIGHBOR_COLUMNS
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every relation record, outgoing then incoming then mutual, with its ``direction``."""
+        return [
+            {"direction": group, **record}
+            for group in NEIGHBOR_GROUPS
+            for records in self[group].values()
+            for record in records
+        ]
 
 
 def actor_name(G: nx.MultiDiGraph, actor: str) -> str:
@@ -28,6 +72,17 @@ def actor_name(G: nx.MultiDiGraph, actor: str) -> str:
     """
     data = G.nodes[actor] if actor in G else {}
     return str(data.get("name") or actor)
+
+
+def actor_ref(G: nx.MultiDiGraph, actor: str) -> dict[str, str]:
+    """An actor as results name it: ``{"id": …, "name": …}`` (the name by :func:`actor_name`).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("us", name="United States")
+    >>> actor_ref(G, "us")
+    {'id': 'us', 'name': 'United States'}
+    """
+    return {"id": actor, "name": actor_name(G, actor)}
 
 
 def actor_record(G: nx.MultiDiGraph, actor: str) -> dict[str, Any]:
@@ -108,9 +163,10 @@ def list_relations(
     return out
 
 
-def neighbors(G: nx.MultiDiGraph, actor: str) -> dict[str, Any]:
+def neighbors(G: nx.MultiDiGraph, actor: str) -> Neighbors:
     """An actor's relations, grouped: ``outgoing``, ``incoming`` and ``mutual`` (symmetric
-    types), each a mapping from relation type to records.
+    types), each a mapping from relation type to records; ``actor`` is its record. The
+    answer is a dict (:class:`Neighbors`), whose ``rows()`` list the relations for CSV.
 
     >>> G = nx.MultiDiGraph()
     >>> for n in "abc":
@@ -122,8 +178,11 @@ def neighbors(G: nx.MultiDiGraph, actor: str) -> dict[str, Any]:
     >>> n = neighbors(G, "a")
     >>> [r["target"] for r in n["outgoing"]["directs"]], [r["source"] for r in n["mutual"]["allies_with"]]
     (['b'], ['c'])
+    >>> [(r["direction"], r["id"]) for r in n.rows()]
+    [('outgoing', 'r1'), ('mutual', 'r2')]
     """
-    groups: dict[str, dict[str, list]] = {"outgoing": {}, "incoming": {}, "mutual": {}}
+    actor = resolve_actor(G, actor)
+    groups: dict[str, dict[str, list]] = {group: {} for group in NEIGHBOR_GROUPS}
     edges = list(G.out_edges(actor, keys=True)) + [
         e for e in G.in_edges(actor, keys=True) if e[0] != actor
     ]
@@ -134,7 +193,7 @@ def neighbors(G: nx.MultiDiGraph, actor: str) -> dict[str, Any]:
         else:
             group = "outgoing" if u == actor else "incoming"
         groups[group].setdefault(record["type"], []).append(record)
-    return {"actor": actor_record(G, actor), **groups}
+    return Neighbors({"actor": actor_record(G, actor), **groups})
 
 
 def _folded(names: Iterable[str] | None) -> set[str] | None:

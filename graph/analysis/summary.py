@@ -9,26 +9,57 @@ import networkx as nx
 
 from graph.analysis.centrality import centrality
 from graph.analysis.influence import search_bounds, strongest_chains
+from graph.analysis.records import DictResult, actor_name
 
-__all__ = ["date_range", "summarize"]
+__all__ = ["SUMMARY_COLUMNS", "Summary", "date_range", "summarize"]
+
+#: The CSV columns of :meth:`Summary.rows`.
+SUMMARY_COLUMNS = ("section", "key", "value")
 
 
-def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -> dict[str, Any]:
+class Summary(DictResult):
+    """The summary :func:`summarize` returns: a dict, whose ``rows()`` give it as
+    ``(section, key, value)`` rows for CSV."""
+
+    columns = SUMMARY_COLUMNS
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The counts (section ``count``), the counts by kind, type and status, the top
+        actors by PageRank and betweenness (their id and score) and the strongest chains
+        (their text and strength)."""
+        rows = [{"section": "count", "key": k, "value": self[k]} for k in ("actors", "relations")]
+        for section in ("by_kind", "by_type", "by_status"):
+            rows += [{"section": section, "key": k, "value": v} for k, v in self[section].items()]
+        for section in ("top_pagerank", "top_betweenness"):
+            rows += [
+                {"section": section, "key": r["id"], "value": r["score"]} for r in self[section]
+            ]
+        rows += [
+            {"section": "strongest_chains", "key": c["text"], "value": c["strength"]}
+            for c in self["strongest_chains"]
+        ]
+        return rows
+
+
+def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -> Summary:
     """Counts by kind, type and status, the date range, the most central actors and the
     strongest influence chains of two steps or more. ``backend`` computes betweenness (see
     :mod:`graph.analysis.engine`). On a large network the chains are searched from some actors only
     (:func:`graph.analysis.influence.search_bounds`), which ``chains_searched`` says (else None).
+    The answer is a dict (:class:`Summary`, with ``rows()`` for CSV).
 
     >>> from graph.dataset.load import bundled_dataset_path, load_dataset
     >>> from graph.dataset.build import build_graph
     >>> s = summarize(build_graph(load_dataset([bundled_dataset_path()])))
     >>> s["actors"], s["relations"] > 10, s["by_status"]["denied"]
     (15, True, 2)
+    >>> s.rows()[0]
+    {'section': 'count', 'key': 'actors', 'value': 15}
     """
     scores = centrality(G, ["pagerank", "betweenness"], backend=backend)
     sources, depth = search_bounds(G)
-    names = {n: d["name"] for n, d in G.nodes(data=True)}
-    return {
+    names = {n: actor_name(G, n) for n in G}
+    summary = {
         "title": G.graph.get("title"),
         "description": G.graph.get("description"),
         "files": list(G.graph.get("files") or []),
@@ -61,6 +92,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
             else {"from": len(sources), "of": G.number_of_nodes(), "depth": depth}
         ),
     }
+    return Summary(summary)
 
 
 def date_range(G: nx.MultiDiGraph) -> dict[str, Any] | None:

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
+from graph._words import count
 from graph.analysis.centrality import centrality
 from graph.analysis.chains import Chain, make_step
 from graph.analysis.influence import NumberedNetwork, strongest_from
-from graph.analysis.records import actor_name
+from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
 from graph.errors import ActorNotFoundError, QueryError
 from graph.progress import progress
 
-__all__ = ["BrokenChain", "CutOff", "LongerPath", "Shift", "WhatIf", "what_if"]
+__all__ = ["WHATIF_COLUMNS", "BrokenChain", "CutOff", "LongerPath", "Shift", "WhatIf", "what_if"]
 
 #: The centrality measures compared before and after.
 SHIFT_MEASURES = ("pagerank", "betweenness")
+#: The CSV columns of :meth:`WhatIf.rows`.
+WHATIF_COLUMNS = ("section", "source", "target", "before", "after", "change", "detail")
 
 
 @dataclass(frozen=True)
@@ -76,10 +81,102 @@ class WhatIf:
     paths: tuple[LongerPath, ...]
     cut_off: tuple[CutOff, ...]
     shifts: dict[str, tuple[Shift, ...]]
+    #: The network before the removal, for the actors' names and the chains' texts.
+    _graph: nx.MultiDiGraph = field(repr=False, compare=False)
     #: How many pairs' chains break and paths lengthen in all (``chains`` and ``paths`` hold
     #: only the first ``limit`` of them when :func:`what_if` was given one).
     chains_total: int = 0
     paths_total: int = 0
+
+    columns = WHATIF_COLUMNS
+
+    def shift_record(self, shift: Shift) -> dict[str, Any]:
+        """One actor's score before and after: its id and name, ``before``, ``after``, and
+        the ``change``."""
+        return {"id": shift.actor, "name": actor_name(self._graph, shift.actor),
+                "before": shift.before, "after": shift.after, "change": shift.change}  # fmt: skip
+
+    def as_dict(self) -> dict[str, Any]:
+        """The removed actors, the counts before and after, every broken chain listed (with
+        the chain before and the one left, or None), the lengthened paths, the actors cut off
+        (with the ids of those that lost them) and each measure's shifts (each as its
+        :meth:`shift_record`)."""
+        G = self._graph
+        return {
+            "removed": [actor_ref(G, n) for n in self.removed],
+            "actors": {"before": self.actors[0], "after": self.actors[1]},
+            "relations": {"before": self.relations[0], "after": self.relations[1]},
+            "broken_chains": [
+                {
+                    "source": c.source,
+                    "target": c.target,
+                    "before": c.before.as_dict(G),
+                    "after": c.after.as_dict(G) if c.after else None,
+                }
+                for c in self.chains
+            ],
+            "paths": [
+                {"source": p.source, "target": p.target, "before": p.before, "after": p.after}
+                for p in self.paths
+            ],
+            "cut_off": [
+                {
+                    "id": c.actor,
+                    "name": actor_name(G, c.actor),
+                    "count": len(c.sources),
+                    "from": list(c.sources),
+                }
+                for c in self.cut_off
+            ],
+            "centrality": {
+                m: [self.shift_record(s) for s in shifts] for m, shifts in self.shifts.items()
+            },
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per listed broken chain (``section`` ``chain``, the chains spelled out in
+        ``detail``), lengthened path (``path``), actor cut off (``cut_off``: ``source`` lists
+        those that lost it) and actor's shift on each measure (``pagerank``,
+        ``betweenness``)."""
+        G = self._graph
+        rows = [
+            {
+                "section": "chain",
+                "source": c.source,
+                "target": c.target,
+                "before": c.before.strength,
+                "after": c.after.strength if c.after else None,
+                "change": (c.after.strength if c.after else 0.0) - c.before.strength,
+                "detail": c.before.text(G) + (f" | now: {c.after.text(G)}" if c.after else ""),
+            }
+            for c in self.chains
+        ]
+        rows += [
+            {
+                "section": "path",
+                "source": p.source,
+                "target": p.target,
+                "before": p.before,
+                "after": p.after,
+            }
+            for p in self.paths
+        ]
+        rows += [
+            {
+                "section": "cut_off",
+                "source": list(c.sources),
+                "target": c.actor,
+                "detail": f"no longer reachable from {count(len(c.sources), 'actor')}",
+            }
+            for c in self.cut_off
+        ]
+        rows += [
+            {"section": m, "source": s.actor, "before": s.before, "after": s.after,
+             "change": s.change}
+            for m, shifts in self.shifts.items()
+            for s in shifts
+        ]  # fmt: skip
+        return rows
 
 
 def what_if(
@@ -126,7 +223,10 @@ def what_if(
     [('iran', 'embassy', 2, None)]
     >>> [(c.actor, c.sources) for c in w.cut_off], w.actors, w.relations
     ([('embassy', ('iran',))], (4, 3), (3, 1))
+    >>> w.as_dict()["broken_chains"][0]["before"]["text"], w.rows()[0]["change"]
+    ('iran —t→ pmu —t→ embassy', -0.25)
     """
+    removed = [resolve_actor(G, name) for name in removed]
     gone = tuple(dict.fromkeys(removed))
     if not gone:
         raise QueryError("name at least one actor to remove")
@@ -161,6 +261,7 @@ def what_if(
         paths=tuple(paths),
         cut_off=tuple(cut_off),
         shifts=shifts,
+        _graph=G,
         chains_total=chains_total,
         paths_total=paths_total,
     )

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import click
 
-from graph.analysis.balance import (
-    EXACT_LIMIT,
-    MAX_AUTO_CAMPS,
-    PATTERN_MEANINGS,
-    balance_partition,
-    signed_network,
-    triad_census_by_sign,
-    unbalanced_triads,
-)
+from graph.analysis.balance import EXACT_LIMIT, MAX_AUTO_CAMPS, PATTERN_MEANINGS, balance_report
 from graph.analysis.records import actor_name
-from graph.cli.base import (
-    CONTEXT,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-)
-from graph.cli.text import count, table, to_csv, to_json, wrap, wrap_parts
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import count, table, wrap, wrap_parts
 
 #: Unbalanced triads the table shows; JSON lists them all.
 TRIADS_SHOWN = 20
@@ -49,7 +34,7 @@ class _Camps(click.ParamType):
         return k
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--camps",
     type=_Camps(),
@@ -59,9 +44,9 @@ class _Camps(click.ParamType):
     f"(Davis's clusterability: the number from 1 to {MAX_AUTO_CAMPS} that violates fewest "
     "ties, the smallest on a tie).",
 )
-@data_options
-@filter_options
-@format_option
+@base.data_options
+@base.filter_options
+@base.format_option
 def balance(camps, data, strict, selection, fmt):
     """Structural balance: split the actors into camps of friends hostile to one another.
 
@@ -87,69 +72,13 @@ def balance(camps, data, strict, selection, fmt):
       actorgraph balance --camps auto
       actorgraph balance --camps 3 --status confirmed --format json
     """
-    _, G, _ = load_data(data, strict, selection)
-    S = signed_network(G)
-    result = balance_partition(S, camps)
-    triads = unbalanced_triads(S)
-    census = triad_census_by_sign(S)
-    camp_of = result.camp_of()
-    name = lambda n: actor_name(G, n)  # noqa: E731
-    violated = [
-        {
-            "source": u,
-            "target": v,
-            "sign": sign,
-            "relations": ids,
-            "camps": [camp_of[u], camp_of[v]],
-            "text": text,
-        }
-        for (u, v, sign, ids), text in zip(result.violated, result.explained, strict=True)
-    ]
-    if fmt == "csv":
-        broken = {n: 0 for n in G}
-        for tie in violated:
-            broken[tie["source"]] += 1
-            broken[tie["target"]] += 1
-        rows = [
-            {"id": n, "name": name(n), "camp": camp_of.get(n), "violated_ties": broken[n]}
-            for camp in [*result.camps, result.unaligned]
-            for n in camp
-        ]
-        emit(to_csv(rows, ["id", "name", "camp", "violated_ties"]))
+    _, G, _ = base.load_data(data, strict, selection)
+    report = balance_report(G, camps)
+    if base.emit_data(report, fmt):
         return
+    result, triads, census = report.partition, report.triads, report.census
     positive, negative, neutral = (result.ties[key] for key in ("positive", "negative", "neutral"))
-    if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": G.number_of_nodes(),
-                    "positive_ties": positive,
-                    "negative_ties": negative,
-                    "neutral_relations_left_out": neutral,
-                    "camps_asked": camps,
-                    "k": result.k,
-                    "camps_used": len(result.camps),
-                    "balanced": result.balanced,
-                    "frustration": result.frustration,
-                    "method": result.method,
-                    "frustration_by_camps": {str(k): f for k, f in result.tried.items()},
-                    "camps": [[{"id": n, "name": name(n)} for n in camp] for camp in result.camps],
-                    "unaligned": [{"id": n, "name": name(n)} for n in result.unaligned],
-                    "violated": violated,
-                    "unbalanced_triads": [
-                        {
-                            "actors": list(t.actors),
-                            "signs": t.signs,
-                            "relations": list(t.relations),
-                            "text": t.text,
-                        }
-                        for t in triads
-                    ],
-                    "triad_census": census,
-                }
-            )
-        )
-        return
+    name = lambda n: actor_name(G, n)  # noqa: E731
     emit(
         f"Structural balance of {count(G.number_of_nodes(), 'actor')}: "
         f"{count(positive + negative, 'tie')}, {positive} cooperative (+) and {negative} hostile (-)."
@@ -167,10 +96,10 @@ def balance(camps, data, strict, selection, fmt):
     for head, members in listed:
         names = [name(n) + "," for n in members[:-1]] + [name(members[-1])]
         emit("\n".join(wrap_parts([head, *names], "", 100)))
-    if violated:
-        emit(f"\nViolated ties ({len(violated)}):")
-        for tie in violated:
-            emit(_hanging(tie["text"], "  "))
+    if result.explained:
+        emit(f"\nViolated ties ({len(result.explained)}):")
+        for text in result.explained:
+            emit(_hanging(text, "  "))
     triangles = sum(census.values())
     if triads:
         emit(f"\nUnbalanced triads ({len(triads)} of {count(triangles, 'triangle')}):")

@@ -13,6 +13,7 @@ import click
 from graph._version import __version__
 from graph.analysis.engine import ENGINE, check_backend
 from graph.analysis.selection import COUNT_CLAIMS, Selection, select
+from graph.cli.text import to_csv, to_json
 from graph.dataset.dates import PartialDate, parse_partial_date
 from graph.dataset.load import bundled_dataset_path
 from graph.dataset.model import STATUSES
@@ -28,6 +29,7 @@ __all__ = [
     "data_options",
     "dataset_paths",
     "emit",
+    "emit_data",
     "evidence_option",
     "filter_options",
     "format_option",
@@ -355,6 +357,18 @@ def load_data(data, strict, selection: Selection | None = None, say_notes: bool 
 def emit(text: str) -> None:
     """Print one result on stdout."""
     click.echo(text)
+
+
+def emit_data(result, fmt: str) -> bool:
+    """Print an analysis result as JSON (its ``as_dict()``) or CSV (its ``rows()`` under its
+    ``columns``) when ``fmt`` asks for one; ``False`` when a table is wanted instead."""
+    if fmt == "json":
+        emit(to_json(result.as_dict()))
+    elif fmt == "csv":
+        emit(to_csv(result.rows(), result.columns))
+    else:
+        return False
+    return True
 
 
 @click.group(cls=_Group, context_settings=CONTEXT)

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import click
 
-from graph.cli.base import (
-    CONTEXT,
-    backend_option,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    load_view,
-    view_options,
-)
+from graph.cli import base
+from graph.cli.base import cli, emit
 from graph.cli.text import count
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--audience",
     type=click.Choice(["students", "analysts"]),
@@ -45,10 +37,10 @@ from graph.cli.text import count
     help="Folder to write into (created if missing).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML in the default browser.")
-@backend_option("betweenness")
-@view_options
-@data_options
-@filter_options
+@base.backend_option("betweenness")
+@base.view_options
+@base.data_options
+@base.filter_options
 def brief(
     focus_on, depth, audience, fmt, title, folder, open_page, backend, data, strict, selection
 ):
@@ -67,7 +59,7 @@ def brief(
     """
     from graph.briefing import write_briefing
 
-    view, stem = load_view(data, strict, selection, focus_on, depth)
+    view, stem = base.load_view(data, strict, selection, focus_on, depth)
     G, notes = view.graph, list(view.notes)
     stem += "-brief"
     formats = ("md", "html") if fmt == "both" else (fmt,)

@@ -6,26 +6,16 @@ import click
 
 from graph.analysis.records import list_actors, list_relations
 from graph.analysis.resolve import resolve_actor
-from graph.cli.base import (
-    CONTEXT,
-    cli,
-    data_options,
-    dataset_paths,
-    emit,
-    evidence_option,
-    filter_options,
-    format_option,
-    load_data,
-    use_cache,
-)
+from graph.cli import base
+from graph.cli.base import cli, emit
 from graph.cli.text import claim_note, count, evidence_lines, table, to_csv, to_json
 from graph.dataset.cache import load_and_build
 from graph.errors import DataError
 
 
-@cli.command(context_settings=CONTEXT)
-@data_options
-@format_option
+@cli.command()
+@base.data_options
+@base.format_option
 def validate(data, strict, fmt):
     """Check dataset files and report every problem as FILE:LINE:COL: message.
 
@@ -37,9 +27,9 @@ def validate(data, strict, fmt):
       actorgraph validate --data data/actors.yaml
       actorgraph validate --data a.yaml --data b.yaml --strict
     """
-    paths = dataset_paths(data)
+    paths = base.dataset_paths(data)
     try:
-        dataset, _ = load_and_build(paths, strict=strict, cache=use_cache())
+        dataset, _ = load_and_build(paths, strict=strict, cache=base.use_cache())
     except DataError as exc:
         if fmt == "json":
             emit(
@@ -95,13 +85,13 @@ def _problem_dict(problem) -> dict:
     }
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--kind", "kinds", multiple=True, metavar="KIND", help="Only actors of this kind (repeatable)."
 )
-@data_options
-@filter_options
-@format_option
+@base.data_options
+@base.filter_options
+@base.format_option
 def actors(kinds, data, strict, selection, fmt):
     """List the actors, with their kind, aliases and number of relations.
 
@@ -110,7 +100,7 @@ def actors(kinds, data, strict, selection, fmt):
       actorgraph actors --kind state
       actorgraph actors --format csv > actors.csv
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     rows = list_actors(G, kinds=kinds or None)
     if fmt == "json":
         emit(to_json(rows))
@@ -132,7 +122,7 @@ def actors(kinds, data, strict, selection, fmt):
         emit(f"\n{len(rows)} of {G.number_of_nodes()} actors")
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option("--actor", "actor", metavar="ACTOR", help="Only relations this actor takes part in.")
 @click.option(
     "--kind",
@@ -141,10 +131,10 @@ def actors(kinds, data, strict, selection, fmt):
     metavar="KIND",
     help="Only relations with an actor of this kind at either end (repeatable).",
 )
-@evidence_option(False)
-@data_options
-@filter_options
-@format_option
+@base.evidence_option(False)
+@base.data_options
+@base.filter_options
+@base.format_option
 def relations(actor, kinds, evidence, data, strict, selection, fmt):
     """List the relations: who does what to whom, with status, dates and claims.
 
@@ -154,7 +144,7 @@ def relations(actor, kinds, evidence, data, strict, selection, fmt):
       actorgraph relations --actor Khazali --evidence
       actorgraph relations --status alleged --status denied --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor) if actor else None
     rows = list_relations(G, actor=actor_id, kinds=kinds or None)
     if fmt == "json":
@@ -212,9 +202,9 @@ def relations(actor, kinds, evidence, data, strict, selection, fmt):
     emit(f"\n{len(rows)} of {G.number_of_edges()} relations")
 
 
-@cli.command(context_settings=CONTEXT, name="types")
-@data_options
-@format_option
+@cli.command(name="types")
+@base.data_options
+@base.format_option
 def types_command(data, strict, fmt):
     """List the relation types: built-in and declared, with stance, direction and influence.
 
@@ -223,7 +213,7 @@ def types_command(data, strict, fmt):
       actorgraph types
       actorgraph types --data mystory.yaml --format json
     """
-    dataset, G, _ = load_data(data, strict)
+    dataset, G, _ = base.load_data(data, strict)
     used: dict[str, int] = {}
     for r in dataset.relations:
         used[r.type] = used.get(r.type, 0) + 1

@@ -5,23 +5,13 @@ from __future__ import annotations
 import click
 
 from graph.analysis.centrality import MEANINGS, MEASURES, centrality
-from graph.analysis.records import actor_name
 from graph.analysis.summary import summarize
-from graph.cli.base import (
-    CONTEXT,
-    backend_option,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
-from graph.cli.text import number, table, to_csv, to_json, wrap
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import number, table, wrap
 
 
-@cli.command(context_settings=CONTEXT, name="centrality")
+@cli.command(name="centrality")
 @click.option(
     "--measure",
     "measures",
@@ -29,11 +19,11 @@ from graph.cli.text import number, table, to_csv, to_json, wrap
     type=click.Choice(MEASURES),
     help="Measure to compute (repeatable; default: all). The first one sorts the table.",
 )
-@top_option(None, "Show only the top N actors.")
-@backend_option()
-@data_options
-@filter_options
-@format_option
+@base.top_option(None, "Show only the top N actors.")
+@base.backend_option()
+@base.data_options
+@base.filter_options
+@base.format_option
 def centrality_command(measures, top, backend, data, strict, selection, fmt):
     """Rank actors by degree, betweenness, closeness, PageRank and eigenvector centrality.
 
@@ -48,34 +38,14 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
       actorgraph centrality --measure closeness --backend networkx
       actorgraph centrality --type directs --type leads --format csv
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     chosen = list(measures) or list(MEASURES)
-    result = centrality(G, chosen, backend=backend)
-    sort_by = next((m for m in (chosen if measures else ["pagerank"]) if m in result.scores), None)
-    order = [n for n, _ in result.ranking(sort_by)] if sort_by else list(G)
-    order = order[:top] if top else order
-    present = [m for m in chosen if m in result.scores]
-    rows = [
-        {"id": n, "name": actor_name(G, n), **{m: result.scores[m][n] for m in present}}
-        for n in order
-    ]
-    if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": G.number_of_nodes(),
-                    "relations": G.number_of_edges(),
-                    "sorted_by": sort_by,
-                    "meanings": {m: MEANINGS[m] for m in chosen},
-                    "undefined": result.undefined,
-                    "scores": rows,
-                }
-            )
-        )
+    # Without --measure, sorted by PageRank; with it, by the first given that is defined here.
+    sort_by = None if measures else "pagerank"
+    result = centrality(G, chosen, backend=backend, sort_by=sort_by, top=top)
+    if base.emit_data(result, fmt):
         return
-    if fmt == "csv":
-        emit(to_csv(rows, ["id", "name", *present]))
-        return
+    sort_by, present, rows = result.sorted_by, result.present, result.rows()
     emit(
         f"Centrality of {G.number_of_nodes()} actors over {G.number_of_edges()} relations"
         + (f", sorted by {sort_by}" if sort_by else "")
@@ -94,12 +64,12 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
     emit(table(rows, [("name", "ACTOR")] + [(m, m.upper()) for m in present]))
 
 
-@cli.command(context_settings=CONTEXT)
-@top_option(5, "How many central actors and chains to show.")
-@backend_option("betweenness")
-@data_options
-@filter_options
-@format_option
+@cli.command()
+@base.top_option(5, "How many central actors and chains to show.")
+@base.backend_option("betweenness")
+@base.data_options
+@base.filter_options
+@base.format_option
 def summary(top, backend, data, strict, selection, fmt):
     """Summarize the dataset: counts, the most central actors, the strongest influence chains.
 
@@ -108,22 +78,9 @@ def summary(top, backend, data, strict, selection, fmt):
       actorgraph summary
       actorgraph summary --data mystory.yaml --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     s = summarize(G, top=top, backend=backend)
-    if fmt == "json":
-        emit(to_json(s))
-        return
-    if fmt == "csv":
-        rows = [{"section": "count", "key": k, "value": s[k]} for k in ("actors", "relations")]
-        for section in ("by_kind", "by_type", "by_status"):
-            rows += [{"section": section, "key": k, "value": v} for k, v in s[section].items()]
-        for section in ("top_pagerank", "top_betweenness"):
-            rows += [{"section": section, "key": r["id"], "value": r["score"]} for r in s[section]]
-        rows += [
-            {"section": "strongest_chains", "key": c["text"], "value": c["strength"]}
-            for c in s["strongest_chains"]
-        ]
-        emit(to_csv(rows, ["section", "key", "value"]))
+    if base.emit_data(s, fmt):
         return
     emit(s["title"] or "(untitled dataset)")
     if s["description"]:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import click
 
-from graph.analysis.influence import influence_chains, influenced_by_chains
-from graph.analysis.paths import all_chains, shortest_chain
+from graph.analysis.influence import influence_ranking
+from graph.analysis.paths import chains_between
 from graph.analysis.records import actor_name, neighbors
 from graph.analysis.resolve import resolve_actor
-from graph.cli.base import (
-    CONTEXT,
-    cli,
-    data_options,
-    emit,
-    evidence_option,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
-from graph.cli.text import chain_block, claim_note, evidence_lines, number, to_csv, to_json, wrap
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import chain_block, claim_note, evidence_lines, number, wrap
 
 
 def _influence_command(name: str, backwards: bool):
@@ -27,7 +18,6 @@ def _influence_command(name: str, backwards: bool):
 
     @cli.command(
         name,
-        context_settings=CONTEXT,
         short_help=f"Rank the actors ACTOR {verb}, each with its strongest chain.",
     )
     @click.argument("actor")
@@ -37,58 +27,20 @@ def _influence_command(name: str, backwards: bool):
         default=None,
         help="At most this many steps per chain (default: no limit).",
     )
-    @top_option(None, "Show only the first N.")
-    @evidence_option(True)
-    @data_options
-    @filter_options
-    @format_option
+    @base.top_option(None, "Show only the first N.")
+    @base.evidence_option(True)
+    @base.data_options
+    @base.filter_options
+    @base.format_option
     def command(actor, depth, top, evidence, data, strict, selection, fmt):
-        _, G, _ = load_data(data, strict, selection)
+        _, G, _ = base.load_data(data, strict, selection)
         actor_id = resolve_actor(G, actor)
-        search = influenced_by_chains if backwards else influence_chains
-        chains = search(G, actor_id, depth=depth)
-        total = len(chains)
-        chains = chains[:top] if top else chains
-        other = (lambda c: c.actors[0]) if backwards else (lambda c: c.actors[-1])
-        rows = [
-            {
-                "rank": i,
-                "actor": other(c),
-                "name": actor_name(G, other(c)),
-                "strength": c.strength,
-                "hops": c.hops,
-                "chain": c,
-            }
-            for i, c in enumerate(chains, 1)
-        ]
-        if fmt == "json":
-            emit(
-                to_json(
-                    {
-                        "actor": {"id": actor_id, "name": actor_name(G, actor_id)},
-                        "direction": "influenced_by" if backwards else "influences",
-                        "depth": depth,
-                        "count": total,
-                        "results": [
-                            {
-                                **{k: r[k] for k in ("rank", "actor", "name", "strength", "hops")},
-                                "chain": r["chain"].as_dict(G),
-                            }
-                            for r in rows
-                        ],
-                    }
-                )
-            )
+        ranking = influence_ranking(G, actor_id, backwards=backwards, depth=depth, top=top)
+        if base.emit_data(ranking, fmt):
             return
-        if fmt == "csv":
-            for r in rows:
-                chain = r.pop("chain")
-                r["chain"] = chain.text(G)
-                r["relations"] = [s.relation for s in chain.steps]
-            emit(to_csv(rows, ["rank", "actor", "name", "strength", "hops", "chain", "relations"]))
-            return
+        total, shown = len(ranking.chains), ranking.shown
         title = actor_name(G, actor_id)
-        if not rows:
+        if not shown:
             what = "influences" if backwards else "is influenced by"
             emit(
                 f"No actor {what} {title} through relations that carry influence"
@@ -98,16 +50,17 @@ def _influence_command(name: str, backwards: bool):
         head = f"Who influences {title}" if backwards else f"Whom {title} influences"
         emit(
             f"{head}: {total} actor{'s' if total != 1 else ''}, strongest chain first"
-            + (f" (showing {len(rows)})" if len(rows) < total else "")
+            + (f" (showing {len(shown)})" if len(shown) < total else "")
         )
         emit(
             "strength = product of the influence of each relation along the chain "
             "(1 = total control; see 'actorgraph types')\n"
         )
-        for r in rows:
-            steps = f"{r['hops']} step{'s' if r['hops'] != 1 else ''}"
-            emit(f"{r['rank']:>2}. {r['name']} — strength {number(r['strength'])}, {steps}")
-            emit("\n".join(chain_block(G, r["chain"], "    ", evidence)))
+        for rank, chain in enumerate(shown, 1):
+            name = actor_name(G, ranking.other(chain))
+            steps = f"{chain.hops} step{'s' if chain.hops != 1 else ''}"
+            emit(f"{rank:>2}. {name} — strength {number(chain.strength)}, {steps}")
+            emit("\n".join(chain_block(G, chain, "    ", evidence)))
 
     command.help = f"""Rank the actors ACTOR {verb}, each with its strongest chain.
 
@@ -127,7 +80,7 @@ _influence_command("influence", backwards=False)
 _influence_command("influenced-by", backwards=True)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.argument("source")
 @click.argument("target")
 @click.option(
@@ -148,10 +101,10 @@ _influence_command("influenced-by", backwards=True)
     show_default=True,
     help="Most chains --all shows.",
 )
-@evidence_option(None)
-@data_options
-@filter_options
-@format_option
+@base.evidence_option(None)
+@base.data_options
+@base.filter_options
+@base.format_option
 def path(source, target, every, depth, undirected, limit, evidence, data, strict, selection, fmt):
     """Show the shortest chain of relations from SOURCE to TARGET, with the evidence for each step.
 
@@ -164,43 +117,12 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
       actorgraph path "Iraqi lawmakers" Khazali --undirected
       actorgraph path Iran "Taji base" --all --depth 3
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     a, b = resolve_actor(G, source), resolve_actor(G, target)
-    if every:
-        chains = all_chains(G, a, b, depth=depth, undirected=undirected)
-    else:
-        one = shortest_chain(G, a, b, undirected=undirected) if a != b else None
-        chains = [one] if one else []
-    total = len(chains)
-    shown = chains[:limit]
-    if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "from": a,
-                    "to": b,
-                    "undirected": undirected,
-                    "all": every,
-                    "depth": depth if every else None,
-                    "found": total,
-                    "chains": [c.as_dict(G) for c in shown],
-                }
-            )
-        )
+    found = chains_between(G, a, b, every=every, depth=depth, undirected=undirected, limit=limit)
+    if base.emit_data(found, fmt):
         return
-    if fmt == "csv":
-        rows = [
-            {
-                "rank": i,
-                "hops": c.hops,
-                "strength": c.strength,
-                "chain": c.text(G),
-                "relations": [s.relation for s in c.steps],
-            }
-            for i, c in enumerate(shown, 1)
-        ]
-        emit(to_csv(rows, ["rank", "hops", "strength", "chain", "relations"]))
-        return
+    chains, shown, total = found.chains, found.shown, len(found.chains)
     na, nb = actor_name(G, a), actor_name(G, b)
     how = "in any direction" if undirected else "following relations in their direction"
     if a == b:
@@ -227,12 +149,12 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
         emit("\n".join(lines))
 
 
-@cli.command(context_settings=CONTEXT, name="neighbors")
+@cli.command(name="neighbors")
 @click.argument("actor")
-@evidence_option(False)
-@data_options
-@filter_options
-@format_option
+@base.evidence_option(False)
+@base.data_options
+@base.filter_options
+@base.format_option
 def neighbors_command(actor, evidence, data, strict, selection, fmt):
     """Show ACTOR's relations, outgoing, incoming and mutual, grouped by type.
 
@@ -241,35 +163,10 @@ def neighbors_command(actor, evidence, data, strict, selection, fmt):
       actorgraph neighbors Iran
       actorgraph neighbors "PMU militias" --evidence
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor)
     result = neighbors(G, actor_id)
-    if fmt == "json":
-        emit(to_json(result))
-        return
-    if fmt == "csv":
-        rows = [
-            {"direction": group, **r}
-            for group in ("outgoing", "incoming", "mutual")
-            for records in result[group].values()
-            for r in records
-        ]
-        emit(
-            to_csv(
-                rows,
-                [
-                    "direction",
-                    "type",
-                    "source",
-                    "target",
-                    "status",
-                    "when",
-                    "claimed_by",
-                    "disputed_by",
-                    "id",
-                ],
-            )
-        )
+    if base.emit_data(result, fmt):
         return
     info = result["actor"]
     emit(

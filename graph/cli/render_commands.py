@@ -6,21 +6,13 @@ from pathlib import Path
 
 import click
 
-from graph.cli.base import (
-    CONTEXT,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    load_view,
-    top_option,
-    view_options,
-)
+from graph.cli import base
+from graph.cli.base import cli, emit
 from graph.cli.text import count
 from graph.render.page import DEFAULT_TOP, render_page, top_actors
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command()
 @click.option(
     "--size-by",
     type=click.Choice(["pagerank", "betweenness", "degree"]),
@@ -38,15 +30,15 @@ from graph.render.page import DEFAULT_TOP, render_page, top_actors
     help="Where to write the page (default: output/<dataset>.html).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
-@top_option(
+@base.top_option(
     DEFAULT_TOP,
     "Draw at most N actors: those with the most relations, and the relations among them. "
     "The page and stderr say how many are left out.",
 )
 @click.option("--all", "draw_all", is_flag=True, help="Draw every actor, however many.")
-@view_options
-@data_options
-@filter_options
+@base.view_options
+@base.data_options
+@base.filter_options
 def render(
     focus_on, depth, size_by, title, output, open_page, top, draw_all, data, strict, selection
 ):
@@ -72,7 +64,7 @@ def render(
     ctx = click.get_current_context()
     if draw_all and ctx.get_parameter_source("top") is click.core.ParameterSource.COMMANDLINE:
         raise click.UsageError("--top and --all contradict each other: give one of them")
-    view, stem = load_view(data, strict, selection, focus_on, depth)
+    view, stem = base.load_view(data, strict, selection, focus_on, depth)
     G, notes = view.graph, list(view.notes)
     if not draw_all and G.number_of_nodes() > top:
         keep = [view.focus] if view.focus else []

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import click
 
-from graph.analysis.blocs import blocs
+from graph.analysis.blocs import bloc_report
 from graph.analysis.keyplayers import key_players
 from graph.analysis.records import actor_name
 from graph.analysis.resolve import resolve_actor
 from graph.analysis.whatif import what_if
-from graph.cli.base import (
-    CONTEXT,
-    backend_option,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
-from graph.cli.text import count, number, table, to_csv, to_json, wrap, wrap_parts
+from graph.cli import base
+from graph.cli.base import cli, emit
+from graph.cli.text import count, number, table, wrap, wrap_parts
 
 #: How the table titles each measure.
 MEASURE_TITLES = {"pagerank": "PageRank", "betweenness": "Betweenness"}
@@ -66,7 +57,7 @@ def _top_note(shown: int, total: int) -> str:
 # -- blocs ---------------------------------------------------------------------------------------
 
 
-@cli.command(context_settings=CONTEXT, name="blocs")
+@cli.command(name="blocs")
 @click.option(
     "--seed",
     type=int,
@@ -81,10 +72,10 @@ def _top_note(shown: int, total: int) -> str:
     show_default=True,
     help="Above 1: more, smaller blocs; below 1: fewer, larger ones.",
 )
-@top_option(None, "Show only the N largest.")
-@data_options
-@filter_options
-@format_option
+@base.top_option(None, "Show only the N largest.")
+@base.data_options
+@base.filter_options
+@base.format_option
 def blocs_command(seed, resolution, top, data, strict, selection, fmt):
     """Find blocs: groups of actors more linked among themselves than to the rest.
 
@@ -98,58 +89,19 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
       actorgraph blocs --type directs --type leads --type targets
       actorgraph blocs --resolution 1.5 --format json
     """
-    _, G, _ = load_data(data, strict, selection)
-    found = blocs(G, seed=seed, resolution=resolution)
-    placed = {n for b in found for n in b.members}
-    unplaced = [n for n in G if n not in placed]
-    shown = found[:top] if top else found
-    modularity = found[0].modularity if found else 0.0
-    if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": G.number_of_nodes(),
-                    "relations": G.number_of_edges(),
-                    "method": "louvain",
-                    "seed": seed,
-                    "resolution": resolution,
-                    "modularity": modularity,
-                    "count": len(found),
-                    "blocs": [
-                        {
-                            "bloc": b.number,
-                            "size": len(b.members),
-                            "members": [{"id": n, "name": _name(G, n)} for n in b.members],
-                            "types": b.types,
-                            "relations_inside": [
-                                {"id": r, "type": t, "source": u, "target": v}
-                                for r, t, u, v in b.relations
-                            ],
-                            "relations_outside": b.outside,
-                        }
-                        for b in shown
-                    ],
-                    "unplaced": unplaced,
-                }
-            )
-        )
+    _, G, _ = base.load_data(data, strict, selection)
+    report = bloc_report(G, seed=seed, resolution=resolution, top=top)
+    if base.emit_data(report, fmt):
         return
-    if fmt == "csv":
-        rows = [
-            {"bloc": b.number, "id": n, "name": _name(G, n), "bloc_size": len(b.members)}
-            for b in shown
-            for n in b.members
-        ]
-        rows += [{"bloc": None, "id": n, "name": _name(G, n), "bloc_size": None} for n in unplaced]
-        emit(to_csv(rows, ["bloc", "id", "name", "bloc_size"]))
-        return
+    found, shown, unplaced = report.blocs, report.shown, report.unplaced
     if not found:
         emit(f"No blocs: no two of the {count(G.number_of_nodes(), 'actor')} are related.")
         return
+    placed = sum(len(b.members) for b in found)
     emit(
-        f"{count(len(found), 'bloc')} among {count(len(placed), 'actor')} and "
+        f"{count(len(found), 'bloc')} among {count(placed, 'actor')} and "
         f"{count(G.number_of_edges(), 'relation')} (Louvain, seed {seed}, resolution "
-        f"{resolution:g}): modularity {number(modularity)}"
+        f"{resolution:g}): modularity {number(report.modularity)}"
     )
     emit(
         wrap(
@@ -181,11 +133,11 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
 # -- key players ---------------------------------------------------------------------------------
 
 
-@cli.command(context_settings=CONTEXT, name="key-players")
-@top_option(5, "How many actors each ranking shows (CSV lists every actor).")
-@data_options
-@filter_options
-@format_option
+@cli.command(name="key-players")
+@base.top_option(5, "How many actors each ranking shows (CSV lists every actor).")
+@base.data_options
+@base.filter_options
+@base.format_option
 def key_players_command(top, data, strict, selection, fmt):
     """Rank the actors whose removal most fragments the network or cuts influence, and name
     the brokers it cannot do without.
@@ -200,50 +152,9 @@ def key_players_command(top, data, strict, selection, fmt):
       actorgraph key-players
       actorgraph key-players --top 3 --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     k = key_players(G, top=top)
-    pieces = {b.actor: b.pieces for b in k.brokers}
-
-    def record(r):
-        return {
-            "id": r.actor,
-            "name": _name(G, r.actor),
-            "pairs_after": r.pairs_after,
-            "pairs_lost": r.pairs_lost,
-            "separated": r.separated,
-            "reach_lost": r.reach_lost,
-            "reach_lost_share": r.reach_lost / k.reach if k.reach else 0.0,
-            "articulation_point": r.articulation,
-        }
-
-    if fmt == "json":
-        emit(
-            to_json(
-                {
-                    "actors": k.actors,
-                    "pairs": k.pairs,
-                    "reach": k.reach,
-                    "by_fragmentation": [record(r) for r in k.by_fragmentation],
-                    "by_reach": [record(r) for r in k.by_reach],
-                    "articulation_points": [
-                        {
-                            "id": b.actor,
-                            "name": _name(G, b.actor),
-                            "cut_off": b.cut_off,
-                            "pieces": [list(p) for p in b.pieces],
-                        }
-                        for b in k.brokers
-                    ],
-                    "removals": [record(r) for r in k.removals],
-                }
-            )
-        )
-        return
-    if fmt == "csv":
-        rows = [
-            {**record(r), "pieces": [len(p) for p in pieces.get(r.actor, ())]} for r in k.removals
-        ]
-        emit(to_csv(rows, [*record(k.removals[0]), "pieces"] if rows else ["id"]))
+    if base.emit_data(k, fmt):
         return
     emit(
         wrap(
@@ -256,7 +167,7 @@ def key_players_command(top, data, strict, selection, fmt):
         emit("\nNo relations join any two actors: there is nothing to fragment.")
         return
     emit("\nRemovals that most fragment the network (fewest joined pairs left):")
-    rows = [{"rank": i, **record(r)} for i, r in enumerate(k.by_fragmentation, 1)]
+    rows = [{"rank": i, **k.record(r)} for i, r in enumerate(k.by_fragmentation, 1)]
     for row in rows:
         row["broker"] = "yes" if row["articulation_point"] else ""
     emit(table(rows, FRAGMENTATION_COLUMNS, "  "))
@@ -269,7 +180,7 @@ def key_players_command(top, data, strict, selection, fmt):
     )
     if k.by_reach:
         emit("\nRemovals that most cut influence (reach the other actors lose over one another):")
-        rows = [{"rank": i, **record(r)} for i, r in enumerate(k.by_reach, 1)]
+        rows = [{"rank": i, **k.record(r)} for i, r in enumerate(k.by_reach, 1)]
         for row in rows:
             row["share"] = f"{row['reach_lost_share']:.0%}"
         emit(table(rows, REACH_COLUMNS, "  "))
@@ -294,7 +205,7 @@ def key_players_command(top, data, strict, selection, fmt):
 # -- what if -------------------------------------------------------------------------------------
 
 
-@cli.command(context_settings=CONTEXT, name="whatif")
+@cli.command(name="whatif")
 @click.option(
     "--remove",
     "remove",
@@ -303,11 +214,11 @@ def key_players_command(top, data, strict, selection, fmt):
     metavar="ACTOR",
     help="An actor to take out, with its relations (repeatable).",
 )
-@top_option(10, "Most rows the table shows per section.")
-@backend_option("betweenness")
-@data_options
-@filter_options
-@format_option
+@base.top_option(10, "Most rows the table shows per section.")
+@base.backend_option("betweenness")
+@base.data_options
+@base.filter_options
+@base.format_option
 def whatif_command(remove, top, backend, data, strict, selection, fmt):
     """Compare the network with and without some actors: the influence chains and paths that
     break, the actors others can no longer reach, how PageRank and betweenness shift.
@@ -320,21 +231,12 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
       actorgraph whatif --remove "PMU militias"
       actorgraph whatif --remove Iran --remove "United States" --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     removed = list(dict.fromkeys(resolve_actor(G, name) for name in remove))
     # The table shows the first --top rows of each section: keep no more (a hub of a large
     # network breaks millions of pairs); JSON and CSV list them all.
     w = what_if(G, removed, backend=backend, limit=top if fmt == "table" else None)
-    if fmt == "json":
-        emit(to_json(_whatif_record(G, w)))
-        return
-    if fmt == "csv":
-        emit(
-            to_csv(
-                _whatif_rows(G, w),
-                ["section", "source", "target", "before", "after", "change", "detail"],
-            )
-        )
+    if base.emit_data(w, fmt):
         return
     gone = " and ".join(_name(G, n) for n in w.removed)
     emit(
@@ -379,7 +281,7 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
         if not moved:
             emit("  no change")
             continue
-        rows = [{**_shift(G, s), "change": _signed(s.change)} for s in moved[:top]]
+        rows = [{**w.shift_record(s), "change": _signed(s.change)} for s in moved[:top]]
         emit(table(rows, SHIFT_COLUMNS, "  "))
         if note := _top_note(len(rows), len(moved)):
             emit(note)
@@ -391,79 +293,3 @@ def whatif_command(remove, top, backend, data, strict, selection, fmt):
             "when others go."
         )
     )
-
-
-def _whatif_record(G, w) -> dict:
-    return {
-        "removed": [{"id": n, "name": _name(G, n)} for n in w.removed],
-        "actors": {"before": w.actors[0], "after": w.actors[1]},
-        "relations": {"before": w.relations[0], "after": w.relations[1]},
-        "broken_chains": [
-            {
-                "source": c.source,
-                "target": c.target,
-                "before": c.before.as_dict(G),
-                "after": c.after.as_dict(G) if c.after else None,
-            }
-            for c in w.chains
-        ],
-        "paths": [
-            {"source": p.source, "target": p.target, "before": p.before, "after": p.after}
-            for p in w.paths
-        ],
-        "cut_off": [
-            {
-                "id": c.actor,
-                "name": _name(G, c.actor),
-                "count": len(c.sources),
-                "from": list(c.sources),
-            }
-            for c in w.cut_off
-        ],
-        "centrality": {m: [_shift(G, s) for s in shifts] for m, shifts in w.shifts.items()},
-    }
-
-
-def _shift(G, s) -> dict:
-    return {"id": s.actor, "name": _name(G, s.actor), "before": s.before, "after": s.after,
-            "change": s.change}  # fmt: skip
-
-
-def _whatif_rows(G, w) -> list[dict]:
-    rows = [
-        {
-            "section": "chain",
-            "source": c.source,
-            "target": c.target,
-            "before": c.before.strength,
-            "after": c.after.strength if c.after else None,
-            "change": (c.after.strength if c.after else 0.0) - c.before.strength,
-            "detail": c.before.text(G) + (f" | now: {c.after.text(G)}" if c.after else ""),
-        }
-        for c in w.chains
-    ]
-    rows += [
-        {
-            "section": "path",
-            "source": p.source,
-            "target": p.target,
-            "before": p.before,
-            "after": p.after,
-        }
-        for p in w.paths
-    ]
-    rows += [
-        {
-            "section": "cut_off",
-            "source": list(c.sources),
-            "target": c.actor,
-            "detail": f"no longer reachable from {count(len(c.sources), 'actor')}",
-        }
-        for c in w.cut_off
-    ]
-    rows += [
-        {"section": m, "source": s.actor, "before": s.before, "after": s.after, "change": s.change}
-        for m, shifts in w.shifts.items()
-        for s in shifts
-    ]
-    return rows

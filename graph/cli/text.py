@@ -163,7 +163,7 @@ def chain_block(G: nx.MultiDiGraph, chain: Chain, indent: str, evidence: bool) -
         u, v = (step.source, step.target) if step.forward else (step.target, step.source)
         data = G.edges[u, v, step.relation]
         note = claim_note(G, data)
-        head = f"{G.nodes[u]['name']} {step.type} {G.nodes[v]['name']}"
+        head = f"{actor_name(G, u)} {step.type} {actor_name(G, v)}"
         lines.append(wrap(head + (f" ({note})" if note else "") + ":", indent + "  "))
         if data.get("evidence"):
             lines.extend(evidence_lines(data["evidence"], indent + "    "))

@@ -8,17 +8,8 @@ from graph.analysis.centrality import MEANINGS
 from graph.analysis.claims import contested_claims
 from graph.analysis.resolve import resolve_actor
 from graph.analysis.timeline import changes, timeline
-from graph.cli.base import (
-    CONTEXT,
-    DateType,
-    cli,
-    data_options,
-    emit,
-    filter_options,
-    format_option,
-    load_data,
-    top_option,
-)
+from graph.cli import base
+from graph.cli.base import cli, emit
 from graph.cli.text import claim_note, count, evidence_lines, number, table, to_csv, to_json, wrap
 
 
@@ -26,10 +17,10 @@ def _sentence(r: dict) -> str:
     return f"{r['source_name']} {r['type']} {r['target_name']}"
 
 
-@cli.command(name="timeline", context_settings=CONTEXT)
-@data_options
-@filter_options
-@format_option
+@cli.command(name="timeline")
+@base.data_options
+@base.filter_options
+@base.format_option
 def timeline_command(data, strict, selection, fmt):
     """List the dated relations in order, grouped by month.
 
@@ -42,7 +33,7 @@ def timeline_command(data, strict, selection, fmt):
       actorgraph timeline
       actorgraph timeline --type targets --format csv
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     groups = timeline(G)
     if fmt == "json":
         emit(to_json([{"period": g.label, "relations": g.relations} for g in groups]))
@@ -67,20 +58,22 @@ def timeline_command(data, strict, selection, fmt):
     )
 
 
-@cli.command(name="changes", context_settings=CONTEXT)
+@cli.command(name="changes")
 @click.option(
     "--from",
     "start",
-    type=DateType(),
+    type=base.DateType(),
     required=True,
     metavar="DATE",
     help="The earlier date (YYYY, YYYY-MM or YYYY-MM-DD).",
 )
-@click.option("--to", "end", type=DateType(), required=True, metavar="DATE", help="The later date.")
-@top_option(5, "How many key actors to compare.")
-@data_options
-@filter_options
-@format_option
+@click.option(
+    "--to", "end", type=base.DateType(), required=True, metavar="DATE", help="The later date."
+)
+@base.top_option(5, "How many key actors to compare.")
+@base.data_options
+@base.filter_options
+@base.format_option
 def changes_command(start, end, top, data, strict, selection, fmt):
     """Say which relations appeared and ended between two dates, and how key actors shifted.
 
@@ -96,7 +89,7 @@ def changes_command(start, end, top, data, strict, selection, fmt):
     """
     if end.last < start.first:
         raise click.UsageError(f"--to {end} is before --from {start}")
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     c = changes(G, start, end, top=top)
     if fmt == "json":
         emit(
@@ -153,13 +146,13 @@ def _move(before: int, after: int) -> str:
     return ""
 
 
-@cli.command(name="claims", context_settings=CONTEXT)
+@cli.command(name="claims")
 @click.option(
     "--actor", metavar="ACTOR", help="Only claims this actor takes part in, makes or disputes."
 )
-@data_options
-@filter_options
-@format_option
+@base.data_options
+@base.filter_options
+@base.format_option
 def claims_command(actor, data, strict, selection, fmt):
     """List the contested relations: who claims, who disputes, and the evidence on each side.
 
@@ -172,7 +165,7 @@ def claims_command(actor, data, strict, selection, fmt):
       actorgraph claims
       actorgraph claims --actor Iran --format json
     """
-    _, G, _ = load_data(data, strict, selection)
+    _, G, _ = base.load_data(data, strict, selection)
     actor_id = resolve_actor(G, actor) if actor else None
     found = [c.as_dict() for c in contested_claims(G, actor=actor_id)]
     if fmt == "json":

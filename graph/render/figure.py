@@ -16,6 +16,7 @@ import networkx as nx
 from graph._files import write_atomic
 from graph.analysis.centrality import centrality
 from graph.analysis.records import actor_name
+from graph.render import figure_style as fs
 from graph.render.figure_layout import (
     SPOTS,
     fit_into,
@@ -26,19 +27,11 @@ from graph.render.figure_layout import (
     put_name,
 )
 from graph.render.figure_legend import legend_column
-from graph.render.figure_style import (
-    _AREA_FACTOR,
-    _BORDER,
-    _FIGSIZE,
-    _MUTED,
-    MARKERS,
-    _linestyle,
-    _stance,
-    _status,
-)
 from graph.render.style import STANCE_COLORS, kind_styles
 
 __all__ = ["MARKERS", "FigureInfo", "draw_figure", "write_figure"]
+
+MARKERS = fs.MARKERS  # the page's shapes as matplotlib markers (see figure_style)
 
 _DPI = 150
 _INK = "#111827"  # title and names
@@ -183,7 +176,7 @@ def _draw(G: nx.MultiDiGraph, *, max_actors: int, title: str | None):
     )
     title = title or G.graph.get("title") or "Actor network"
 
-    fig = Figure(figsize=_FIGSIZE, dpi=_DPI, facecolor="white")
+    fig = Figure(figsize=fs._FIGSIZE, dpi=_DPI, facecolor="white")
     fig.set_label(title)
     renderer = FigureCanvasAgg(fig).get_renderer()
     to_figure = fig.transFigure.inverted()
@@ -208,7 +201,7 @@ def _draw(G: nx.MultiDiGraph, *, max_actors: int, title: str | None):
         ha="left",
         va="top",
         fontsize=8.5,
-        color=_MUTED,
+        color=fs._MUTED,
         parse_math=False,
     )
     styles = kind_styles(G.nodes[n]["kind"] for n in keep)
@@ -220,9 +213,9 @@ def _draw(G: nx.MultiDiGraph, *, max_actors: int, title: str | None):
     ax = fig.add_axes((0.02, 0.02, ax_right - 0.02, ax_top - 0.02))
     ax.set_axis_off()
     if not keep:
-        ax.text(0.5, 0.5, "No actors to draw.", ha="center", va="center", color=_MUTED)
+        ax.text(0.5, 0.5, "No actors to draw.", ha="center", va="center", color=fs._MUTED)
         return fig, info
-    box_w, box_h = (ax_right - 0.02) * _FIGSIZE[0], (ax_top - 0.02) * _FIGSIZE[1]
+    box_w, box_h = (ax_right - 0.02) * fs._FIGSIZE[0], (ax_top - 0.02) * fs._FIGSIZE[1]
     pos = fit_into(layout(keep, [(u, v) for u, v, *_ in edges]), box_w * 0.86, box_h * 0.82)
     ax.set_xlim(-box_w / 2, box_w / 2)
     ax.set_ylim(-box_h / 2, box_h / 2)
@@ -231,9 +224,9 @@ def _draw(G: nx.MultiDiGraph, *, max_actors: int, title: str | None):
     marker, size = {}, {}  # matplotlib marker; its size in points (scatter's s is size**2)
     for n in keep:
         share = math.sqrt((scores[n] - low) / (top - low)) if top > low else 0.5
-        marker[n] = MARKERS.get(styles[G.nodes[n]["kind"]].shape, "o")
+        marker[n] = fs.MARKERS.get(styles[G.nodes[n]["kind"]].shape, "o")
         diameter = _DIAMETER[0] + (_DIAMETER[1] - _DIAMETER[0]) * share
-        size[n] = diameter * math.sqrt(_AREA_FACTOR[marker[n]])
+        size[n] = diameter * math.sqrt(fs._AREA_FACTOR[marker[n]])
 
     _draw_actors(ax, G, keep, pos, marker, size, styles)
     labels = _draw_names(ax, G, keep, pos, marker, size)
@@ -262,7 +255,7 @@ def _draw_actors(ax, G, keep, pos, marker, size, styles) -> None:
             s=[size[n] ** 2 for n in members],
             marker=marker[members[0]],
             color=styles[kind].color,
-            edgecolors=_BORDER,
+            edgecolors=fs._BORDER,
             linewidths=0.8,
             zorder=2,
             gid=gid if used[gid] == 1 else f"{gid}-{used[gid]}",
@@ -324,9 +317,9 @@ def _draw_relations(ax, edges, pos, marker, size, *, crowded: bool) -> None:
                 arrowstyle="-|>" if directed else "-",
                 mutation_scale=7 + 2.5 * width,
                 connectionstyle=f"arc3,rad={rad:g}",
-                color=STANCE_COLORS[_stance(d)],
+                color=STANCE_COLORS[fs._stance(d)],
                 linewidth=width,
-                linestyle=_linestyle(_status(d)),
+                linestyle=fs._linestyle(fs._status(d)),
                 shrinkA=marker_reach(marker[u], size[u], dx / 2 + rad * dy, dy / 2 - rad * dx)
                 + 1.0,
                 shrinkB=marker_reach(marker[v], size[v], rad * dy - dx / 2, -dy / 2 - rad * dx)

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import math
 
-from graph.render.figure_style import (
-    _AREA_FACTOR,
-    _BORDER,
-    _FIGSIZE,
-    _MUTED,
-    MARKERS,
-    _linestyle,
-    _stance,
-    _status,
-)
+from graph.render import figure_style as fs
 from graph.render.style import STANCE_COLORS, STATUS_DASHES
 
 __all__ = ["legend_column"]
@@ -36,10 +27,10 @@ def legend_column(fig, renderer, G, keep, edges, styles, *, top: float) -> float
             ha="left",
             va="top",
             fontsize=7.5,
-            color=_MUTED,
+            color=fs._MUTED,
             linespacing=1.4,
         )
-    fig_w, fig_h = _FIGSIZE
+    fig_w, fig_h = fs._FIGSIZE
     for columns in (1, 2, 3):
         legends = _legends(fig, G, keep, edges, styles, columns)
         items = [*legends, note] if note else legends
@@ -78,15 +69,15 @@ def _legends(fig, G, keep: list, edges: list, styles: dict, kind_columns: int) -
         )
 
     def mark(kind):
-        m = MARKERS.get(styles[kind].shape, "o")
+        m = fs.MARKERS.get(styles[kind].shape, "o")
         return Line2D(
             [],
             [],
             linestyle="none",
             marker=m,
             markerfacecolor=styles[kind].color,
-            markersize=8 * math.sqrt(_AREA_FACTOR[m]),
-            markeredgecolor=_BORDER,
+            markersize=8 * math.sqrt(fs._AREA_FACTOR[m]),
+            markeredgecolor=fs._BORDER,
             markeredgewidth=0.8,
         )
 
@@ -95,8 +86,8 @@ def _legends(fig, G, keep: list, edges: list, styles: dict, kind_columns: int) -
         ("kinds", "Actors, by kind", [mark(k) for k in kinds], [k.replace("_", " ") for k in kinds])
     ][: 1 if kinds else 0]
     if edges:
-        stances = [s for s in STANCE_COLORS if s in {_stance(d) for *_, d in edges}]
-        statuses = [s for s in STATUS_DASHES if s in {_status(d) for *_, d in edges}]
+        stances = [s for s in STANCE_COLORS if s in {fs._stance(d) for *_, d in edges}]
+        statuses = [s for s in STATUS_DASHES if s in {fs._status(d) for *_, d in edges}]
         ways = {bool(d.get("directed", True)) for *_, d in edges}
         directions = [
             (
@@ -123,7 +114,7 @@ def _legends(fig, G, keep: list, edges: list, styles: dict, kind_columns: int) -
                 "statuses",
                 "Relations, by status",
                 [
-                    Line2D([], [], color=_LEGEND_LINE, linewidth=1.8, linestyle=_linestyle(s))
+                    Line2D([], [], color=_LEGEND_LINE, linewidth=1.8, linestyle=fs._linestyle(s))
                     for s in statuses
                 ],
                 statuses,
