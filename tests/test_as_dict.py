@@ -142,16 +142,22 @@ def test_a_selection_reaches_the_same_answer(run, seed_graph):
 
 def test_the_reports_hold_what_the_plain_functions_find(seed_graph):
     # The new results wrap the old answers, which keep their shapes.
-    report = bloc_report(seed_graph)
+    report = bloc_report(seed_graph, all_ties=True)
     assert list(report.blocs) == blocs(seed_graph)
     assert report.modularity == blocs(seed_graph)[0].modularity
     placed = {n for b in report.blocs for n in b.members}
     assert set(report.unplaced) == set(seed_graph) - placed
-    ranking = influence_ranking(seed_graph, "iran", top=2)
+    ranking = influence_ranking(seed_graph, "iran", top=2, all_kinds=True)
     assert list(ranking.chains) == influence_chains(seed_graph, "iran")
     assert [r["actor"] for r in ranking.as_dict()["results"]] == [
         c.actors[-1] for c in influence_chains(seed_graph, "iran")[:2]
     ]
+    agents = influence_ranking(seed_graph, "iran")  # places are not ranked, but counted
+    assert list(agents.chains) == [
+        c for c in influence_chains(seed_graph, "iran")
+        if seed_graph.nodes[c.actors[-1]]["node_class"] == "agent"
+    ]  # fmt: skip
+    assert agents.left_out == {"place": len(ranking.chains) - len(agents.chains)}
     found = chains_between(seed_graph, "iran", "taji_base", every=True, depth=3, limit=1)
     assert list(found.chains) == all_chains(seed_graph, "iran", "taji_base", depth=3)
     assert found.as_dict()["found"] == len(found.chains) and len(found.as_dict()["chains"]) == 1

@@ -284,6 +284,15 @@ def test_local_search_is_used_and_said_above_the_size_limit(write, run):
 US_SIDE = {"united_states", "us_embassy", "us_forces", "us_coalition", "mustafa_al_kadhimi",
            "iraqi_government", "green_zone", "taji_base", "iraqi_forces"}  # fmt: skip
 IRAN_SIDE = {"iran", "pmu_militias", "qais_al_khazali", "iraq", "iraqi_lawmakers"}
+PLACES = {"us_embassy", "green_zone", "taji_base"}
+# By default only agents take sides: the embassy (a facility), the Green Zone (a place) and the
+# Taji base (a facility) are left out, and with them every tie to them (the PMU's attacks, the
+# embassy's location, the Iraqi forces' protection of the base, the coalition stationed at
+# Taji). The denied attacks are on places anyway. Left: 13 ties among 12 agents, 5 cooperative
+# (Iran directs the PMU, Khazali and Kadhimi lead, the US directs its forces and leads the
+# coalition) and 8 hostile; the Iraqi forces, whose one relation protects the Taji base, are in
+# no camp.
+US_AGENTS = US_SIDE - PLACES - {"iraqi_forces"}
 
 
 def test_seed_two_camps_by_hand(run, seed_path):
@@ -291,43 +300,85 @@ def test_seed_two_camps_by_hand(run, seed_path):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith(
-        "Structural balance of 15 actors: 19 ties, 7 cooperative (+) and 12 hostile (-).\n"
-        "Left out: 3 neutral relations.\n"
+        "Structural balance of 15 actors: 13 ties, 5 cooperative (+) and 8 hostile (-).\n"
+        "Left out: 1 neutral relation.\n"
+        "3 places left out: they take no side (--all-kinds keeps them).\n"
     )
     assert "Not balanced: no split into two camps keeps" in out
     assert "The best partition into 2 camps violates 1 tie (exact)." in out
-    assert "Unbalanced triads (1 of 4 triangles):" in out
+    assert "Unbalanced triads (1 of 2 triangles):" in out
     assert "Iran, United States and ISIS are all hostile to one another" in out
+    # ISIS, hostile to both sides, costs one violated tie in either camp: said, not hidden.
+    flat = " ".join(out.split())
+    assert "Equally good partitions" in flat and "ISIS (camp 1 or 2)" in flat
+
+
+def test_seed_with_every_kind_and_every_claim_is_the_whole_network(run, seed_path):
+    # --all-kinds --count-claims all: every actor and every claim, as before node classes and
+    # claim weights: 19 ties, 7 cooperative and 12 hostile, 3 neutral relations.
+    result = run("balance", "--data", seed_path, "--all-kinds", "--count-claims", "all")
+    assert result.stdout.startswith(
+        "Structural balance of 15 actors: 19 ties, 7 cooperative (+) and 12 hostile (-).\n"
+        "Left out: 3 neutral relations.\n"
+    )
+    assert "Claims count as facts" in result.stderr
 
 
 def test_seed_json_by_hand(run, seed_path):
     data = json.loads(run("balance", "--data", seed_path, "--format", "json").stdout)
     camps = [{a["id"] for a in camp} for camp in data["camps"]]
-    assert sorted(map(len, camps)) in ([5, 10], [6, 9])
-    assert any(camp >= US_SIDE for camp in camps) and any(camp >= IRAN_SIDE for camp in camps)
+    assert camps == [US_AGENTS | {"isis"}, IRAN_SIDE]
+    assert [a["id"] for a in data["unaligned"]] == ["iraqi_forces"]
     assert (data["frustration"], data["balanced"], data["method"]) == (1, False, "exact")
     (tie,) = data["violated"]
     assert "isis" in (tie["source"], tie["target"]) and tie["sign"] == -1
-    assert data["triad_census"] == {"+++": 0, "++-": 0, "+--": 3, "---": 1}
+    assert data["triad_census"] == {"+++": 0, "++-": 0, "+--": 1, "---": 1}
     assert (data["positive_ties"], data["negative_ties"], data["neutral_relations_left_out"]) == (
-        7,
-        12,
-        3,
+        5,
+        8,
+        1,
     )
+    assert data["kinds_left_out"] == {"place": 3}
+    assert data["equally_good"] == [{"id": "isis", "name": "ISIS", "camps": [1, 2]}]
+
+
+def test_a_denied_tie_between_agents_is_left_out_and_said(run, write):
+    path = write("d.yaml", """
+        actors:
+          - {id: a, name: A, kind: state}
+          - {id: b, name: B, kind: state}
+          - {id: c, name: C, kind: state}
+        relations:
+          - {source: a, target: b, type: allies_with}
+          - {source: b, target: c, type: attacks, status: denied, disputed_by: [b]}
+          - {source: a, target: c, type: supports, status: alleged}
+    """)  # fmt: skip
+    data = json.loads(run("balance", "--data", path, "--format", "json").stdout)
+    assert data["claims_left_out"] == [{"relation": "b-attacks-c", "status": "denied"}]
+    assert data["balanced"] and data["camps"][0] == [
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"},
+    ]  # fmt: skip
+    table = run("balance", "--data", path).stdout
+    assert "Left out as claims weighing less than half: b-attacks-c (denied)" in table
+    counted = json.loads(
+        run("balance", "--data", path, "--count-claims", "all", "--format", "json").stdout
+    )
+    assert counted["claims_left_out"] == [] and not counted["balanced"]
 
 
 def test_seed_auto_puts_isis_in_a_camp_of_its_own(run, seed_path):
     data = json.loads(
         run("balance", "--data", seed_path, "--camps", "auto", "--format", "json").stdout
     )
-    assert data["frustration_by_camps"] == {"1": 12, "2": 1, "3": 0}
+    assert data["frustration_by_camps"] == {"1": 8, "2": 1, "3": 0}
     camps = [{a["id"] for a in camp} for camp in data["camps"]]
-    assert camps == [US_SIDE, IRAN_SIDE, {"isis"}] and data["balanced"] is True
+    assert camps == [IRAN_SIDE, US_AGENTS, {"isis"}] and data["balanced"] is True
 
 
 def test_seed_csv_is_one_row_per_actor(run, seed_path):
+    # One row per agent (12), the places being left out.
     lines = run("balance", "--data", seed_path, "--format", "csv").stdout.splitlines()
-    assert lines[0] == "id,name,camp,violated_ties" and len(lines) == 16
+    assert lines[0] == "id,name,camp,violated_ties" and len(lines) == 13
     assert sum(int(line.rsplit(",", 1)[1]) for line in lines[1:]) == 2  # one tie, two ends
 
 

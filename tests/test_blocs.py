@@ -155,27 +155,29 @@ def test_parallel_and_opposite_relations_add_up_to_the_weight():
 def test_seed_blocs_of_command_relations_worked_by_hand(seed_graph, seed_path, run):
     # Only `directs` and `leads` relations: Iran directs and Khazali leads the PMU militias;
     # Kadhimi leads the Iraqi government; the US leads the coalition and directs its forces and
-    # embassy. Three separate groups, so three blocs; the six other actors are in none.
+    # embassy, a facility: blocs are of agents, so the embassy is in none. Three separate
+    # groups, so three blocs; the seven other actors are in none.
     result = run("blocs", "--data", seed_path, "--type", "directs", "--type", "leads",
                  "--format", "json")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert [{m["id"] for m in b["members"]} for b in out["blocs"]] == [
-        {"united_states", "us_coalition", "us_forces", "us_embassy"},
         {"iran", "pmu_militias", "qais_al_khazali"},
+        {"united_states", "us_coalition", "us_forces"},
         {"mustafa_al_kadhimi", "iraqi_government"},
     ]
     assert sorted(out["unplaced"]) == sorted(
-        ["iraqi_forces", "iraqi_lawmakers", "iraq", "green_zone", "taji_base", "isis"]
-    )
-    assert out["blocs"][0]["types"] == {"directs": 2, "leads": 1}
+        ["iraqi_forces", "iraqi_lawmakers", "iraq", "us_embassy", "green_zone", "taji_base",
+         "isis"]
+    )  # fmt: skip
+    assert out["blocs"][1]["types"] == {"directs": 1, "leads": 1}
     assert all(b["relations_outside"] == 0 for b in out["blocs"])
 
 
 def test_blocs_table_names_members_and_relations(seed_path, run):
     result = run("blocs", "--data", seed_path, "--type", "directs", "--type", "leads")
     assert result.exit_code == 0
-    assert "3 blocs among 9 actors" in result.stdout
+    assert "3 blocs among 8 actors" in result.stdout
     assert "Qais al-Khazali —leads→ PMU militias" in result.stdout
     assert "In no bloc" in result.stdout and "ISIS" in result.stdout
 

@@ -40,7 +40,7 @@ relations:
     evidence:
       - {source: report, quote: Alpha directs Beta}
   - {source: b, target: c, type: attacks, status: alleged, claimed_by: [a], start: 2019}
-  - {source: c, target: a, type: allies_with, weight: 3}
+  - {source: c, target: a, type: allies_with, intensity: 3}
 """  # 'lonely' takes part in no relation: one warning
 
 

@@ -110,7 +110,7 @@ def test_depth_and_top(run, seed_path):
     data = json.loads(
         run(
             "influence",
-            "Iraqi lawmakers",
+            "Khazali",
             "--depth",
             "2",
             "--top",

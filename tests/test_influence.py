@@ -138,14 +138,16 @@ def test_strongest_chains_tell_different_stories():
 
 
 def test_seed_who_is_behind_the_green_zone_attack(seed_graph):
+    # Only the PMU militias target the Green Zone, in a claim they deny (0.3 x 0.25); Iran
+    # directs them and Khazali leads them. Nothing reaches it through accusing or opposing:
+    # not Kadhimi (opposes), not the US (accuses Iran), not the lawmakers.
     chains = influenced_by_chains(seed_graph, "green_zone")
-    first_three = [(c.actors, round(c.strength, 2)) for c in chains[:3]]
-    assert first_three == [
-        (("pmu_militias", "green_zone"), 0.3),
-        (("iran", "pmu_militias", "green_zone"), 0.27),
-        (("qais_al_khazali", "pmu_militias", "green_zone"), 0.24),
+    assert [(c.actors, round(c.strength, 4)) for c in chains] == [
+        (("pmu_militias", "green_zone"), 0.075),
+        (("iran", "pmu_militias", "green_zone"), 0.0675),
+        (("qais_al_khazali", "pmu_militias", "green_zone"), 0.06),
     ]
-    assert chains[0].steps[0].status == "denied"
+    assert all([s.status for s in c.claims] == ["denied"] for c in chains)
 
 
 def _strongest_chains_by_listing_every_chain(G, top, depth=None):

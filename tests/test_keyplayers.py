@@ -38,8 +38,10 @@ def test_directed_path_worked_by_hand():
     assert r["c"].reach_lost == pytest.approx(0.125 + 0.25)  # a→d and b→d
     assert r["a"].reach_lost == 0 and r["d"].reach_lost == 0
     assert [x.actor for x in k.by_reach] == ["b", "c"]
-    # Read in any direction, the path breaks at b and at c.
-    assert {b.actor: b.pieces for b in k.brokers} == {
+    # Read in any direction, the path breaks at b and at c; but each only cuts one actor off
+    # from the rest (a, d): they are those actors' only links, not brokers.
+    assert k.brokers == ()
+    assert {b.actor: b.pieces for b in k.only_links} == {
         "b": (("c", "d"), ("a",)),
         "c": (("a", "b"), ("d",)),
     }
@@ -141,24 +143,32 @@ def test_brokers_are_networkx_articulation_points(seed):
     G = random_graph(seed, n=30, m=35)
     U = actor_network(G).to_undirected()
     k = key_players(G)
-    assert {b.actor for b in k.brokers} == set(nx.articulation_points(U))
-    for b in k.brokers:
+    points = k.brokers + k.only_links
+    assert {b.actor for b in points} == set(nx.articulation_points(U))
+    # A broker separates two groups of two actors or more, or stands between three groups.
+    for b in points:
+        sizes = [len(p) for p in b.pieces]
+        separates = sum(s >= 2 for s in sizes) >= 2 or len(sizes) >= 3
+        assert (b in k.brokers) == separates, b
+    for b in points:
         H = U.subgraph(nx.node_connected_component(U, b.actor) - {b.actor})
         assert sorted(map(sorted, b.pieces)) == sorted(map(sorted, nx.connected_components(H)))
     assert all(r.articulation == (r.actor in {b.actor for b in k.brokers}) for r in k.removals)
 
 
 def test_seed_key_players_worked_by_hand(seed_graph):
-    # Read in any direction, the seed falls apart at four actors, each the only link of
-    # someone to the rest:
+    # Read in any direction, the seed falls apart at four actors. Only the PMU militias
+    # separate two groups of agents (3 from 11): the broker. Each of the others is the only
+    # link of one actor to the rest, which makes it no broker:
     # - PMU militias: Khazali's relations go to the PMU and Kadhimi; Kadhimi's to the PMU,
     #   Khazali and the Iraqi government; so those three hang on the PMU alone.
     # - United States: the Iraqi lawmakers' one relation accuses the US.
     # - Taji base: the Iraqi forces' one relation protects the Taji base.
     # - Mustafa al-Kadhimi: the Iraqi government's one relation is Kadhimi leading it.
     k = key_players(seed_graph)
-    pieces = {b.actor: b.pieces for b in k.brokers}
+    pieces = {b.actor: b.pieces for b in k.brokers + k.only_links}
     assert set(pieces) == {"pmu_militias", "united_states", "taji_base", "mustafa_al_kadhimi"}
+    assert [b.actor for b in k.brokers] == ["pmu_militias"]
     assert set(pieces["pmu_militias"][1]) == {
         "qais_al_khazali",
         "mustafa_al_kadhimi",
@@ -195,8 +205,8 @@ def test_key_players_cli_table_json_csv(seed_path, run):
     assert out["pairs"] == 50 and len(out["by_fragmentation"]) == 5
     assert out["by_fragmentation"][0]["id"] == "pmu_militias"
     assert len(out["removals"]) == 15
-    assert {a["id"] for a in out["articulation_points"]} == {
-        "pmu_militias",
+    assert [a["id"] for a in out["articulation_points"]] == ["pmu_militias"]
+    assert {a["id"] for a in out["only_links"]} == {
         "united_states",
         "taji_base",
         "mustafa_al_kadhimi",
@@ -213,4 +223,6 @@ def test_key_players_cli_follows_the_type_filter(seed_path, run):
     )
     assert out["pairs"] == 3
     assert out["by_reach"] == []
-    assert [a["id"] for a in out["articulation_points"]] == ["united_states"]
+    # The US is the only link of its forces and of its embassy (a facility): no broker.
+    assert out["articulation_points"] == []
+    assert [a["id"] for a in out["only_links"]] == ["united_states"]

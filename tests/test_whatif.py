@@ -57,15 +57,18 @@ def test_seed_without_the_pmu_militias_influence(no_pmu, seed_graph):
     khazali = broken["qais_al_khazali", "us_embassy"]
     assert khazali.before.actors == ("qais_al_khazali", "pmu_militias", "us_embassy")
     assert khazali.before.strength == pytest.approx(0.24) and khazali.after is None
-    # Iran → Green Zone was directs 0.9 × targets 0.3 = 0.27 through the PMU; the embassy is
-    # in the Green Zone, but `located_in` carries no influence, so nothing replaces it.
-    assert broken["iran", "green_zone"].before.strength == pytest.approx(0.27)
+    # Iran → Green Zone was directs 0.9 × targets 0.3, a denied claim weighing 0.25, through the
+    # PMU; the embassy is in the Green Zone, but `located_in` carries no influence, so nothing
+    # replaces it.
+    assert broken["iran", "green_zone"].before.strength == pytest.approx(0.9 * 0.3 * 0.25)
     assert broken["iran", "green_zone"].after is None
-    # Iran → US Embassy does not break: Washington's alleged direct `targets` (0.3) was
-    # already stronger than 0.27 through the PMU.
-    assert ("iran", "us_embassy") not in broken
-    # The US's chains reach the Green Zone only by accusing Iran, which directs the PMU.
-    assert broken["united_states", "green_zone"].before.strength == pytest.approx(0.1 * 0.9 * 0.3)
+    # Iran → US Embassy breaks: 0.27 through the PMU (confirmed attacks), and what is left is
+    # Washington's allegation that Iran targets it directly: 0.3 × 0.5.
+    embassy = broken["iran", "us_embassy"]
+    assert embassy.before.strength == pytest.approx(0.27)
+    assert embassy.after.strength == pytest.approx(0.15) and embassy.after.claims
+    # The US reaches nothing through accusing Iran: no chain of its breaks.
+    assert not [pair for pair in broken if pair[0] == "united_states"]
     # Every chain before is the one `actorgraph influence` shows, and runs through the PMU.
     for (source, target), c in broken.items():
         assert "pmu_militias" in c.before.actors[1:-1]
@@ -197,7 +200,7 @@ def test_whatif_cli_table_and_csv(seed_path, run):
     lines = csv.splitlines()
     assert lines[0] == "section,source,target,before,after,change,detail"
     sections = {line.split(",")[0] for line in lines[1:]}
-    assert sections == {"chain", "path", "cut_off", "pagerank", "betweenness"}
+    assert sections == {"lost_influence", "chain", "path", "cut_off", "pagerank", "betweenness"}
 
 
 def test_whatif_cli_unknown_actor_exits_1(seed_path, run):
@@ -210,7 +213,7 @@ def test_whatif_cli_unknown_actor_exits_1(seed_path, run):
 def test_whatif_cli_without_remove_exits_2(seed_path, run):
     result = run("whatif", "--data", seed_path)
     assert result.exit_code == 2
-    assert "Missing option '--remove'" in result.stderr
+    assert "give --remove ACTOR or --remove-relation ID" in result.stderr
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -73,8 +73,9 @@ def test_the_wheel_imports_every_subpackage_from_where_it_is_installed(installed
     import json
 
     _, python, purelib = installed
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the wheel, not a checkout
     done = subprocess.run([str(python), "-c", CHILD], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+                          text=True, timeout=120, env=env)  # fmt: skip
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     assert Path(found["where"]).is_relative_to(purelib)
@@ -90,7 +91,8 @@ def test_the_wheel_imports_every_subpackage_from_where_it_is_installed(installed
 def test_the_installed_command_answers_and_draws_with_the_bundled_data(installed, tmp_path):
     env_dir, _, _ = installed
     command = env_dir / ("Scripts" if os.name == "nt" else "bin") / "actorgraph"
-    env = {**os.environ, "ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["ACTORGRAPH_CACHE_DIR"] = str(tmp_path / "cache")
     done = subprocess.run([str(command), "influenced-by", "Green Zone", "--no-evidence"],
                           cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.records import actor_name, actor_ref, left_out_kinds, node_class
 
 __all__ = [
     "BALANCE_COLUMNS",
@@ -47,8 +47,13 @@ PATTERN_MEANINGS = {
 BALANCE_COLUMNS = ("id", "name", "camp", "violated_ties")
 
 
-def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
+def signed_network(G: nx.MultiDiGraph, *, all_kinds: bool = False) -> nx.Graph:
     """The relations as a signed network: one undirected tie per pair of actors.
+
+    Only agents take sides: places and events are left out unless ``all_kinds`` (their
+    count is in ``S.graph["kinds_left_out"]``). A relation that weighs less than half (by its
+    status: by default denied 0.25 and refuted 0; alleged 0.5 counts) is left out, its id and
+    status in ``S.graph["claims_left_out"]``; the others count with their weight.
 
     Cooperative relations count as positive, hostile ones as negative, neutral ones not at
     all; direction is ignored (``A targets B`` and ``B accuses A`` both make A and B enemies).
@@ -73,26 +78,40 @@ def signed_network(G: nx.MultiDiGraph) -> nx.Graph:
     >>> signed_network(G).edges["a", "b"]["sign"]
     -1
     """
-    S = nx.Graph(signed=True, neutral=0)
+    S = nx.Graph(signed=True, neutral=0, claims_left_out=[], kinds_left_out={})
     for n in G:
-        S.add_node(n, name=actor_name(G, n))
+        if all_kinds or node_class(G, n) == "agent":
+            S.add_node(n, name=actor_name(G, n))
+    S.graph["kinds_left_out"] = {} if all_kinds else left_out_kinds(G, G)
     ties: dict[tuple, dict] = {}
+    weights: dict[tuple, dict[str, float]] = {}
     for u, v, key, data in G.edges(keys=True, data=True):
         stance = data.get("stance")
-        if u == v:
+        if u == v or u not in S or v not in S:
             continue
         if stance not in ("cooperative", "hostile"):
             S.graph["neutral"] += 1
             continue
+        weight = data.get("claim_weight", 1.0)
+        status = data.get("status", "confirmed")
+        if weight < 0.5:
+            S.graph["claims_left_out"].append((key, status))
+            continue
         pair = (u, v) if (u, v) in ties or (v, u) not in ties else (v, u)
-        tie = ties.setdefault(pair, {"relations": [], "texts": [], "cooperative": 0, "hostile": 0})
+        tie = ties.setdefault(pair, {"relations": [], "texts": [], "cooperative": 0, "hostile": 0,
+                                     "claims": []})  # fmt: skip
         tie[stance] += 1
+        weighed = weights.setdefault(pair, {"cooperative": 0.0, "hostile": 0.0})
+        weighed[stance] += weight
         tie["relations"].append(key)
         verb = str(data.get("type", stance)).replace("_", " ")
-        tie["texts"].append(f"{S.nodes[u]['name']} {verb} {S.nodes[v]['name']}")
-    for (u, v), tie in ties.items():
-        sign = 1 if tie["cooperative"] > tie["hostile"] else -1
-        S.add_edge(u, v, sign=sign, **tie)
+        said = "" if status == "confirmed" else f" ({status})"
+        if said:
+            tie["claims"].append(key)
+        tie["texts"].append(f"{S.nodes[u]['name']} {verb} {S.nodes[v]['name']}{said}")
+    for pair, tie in ties.items():
+        sign = 1 if weights[pair]["cooperative"] > weights[pair]["hostile"] else -1
+        S.add_edge(*pair, sign=sign, **tie)
     return S
 
 
@@ -362,6 +381,12 @@ class BalanceReport:
     actors: int
     #: The network the ties were read from, for the actors' names.
     _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+    #: Relations left out as weighing less than half (``(id, status)``), places and events
+    #: left out (by class), and the actors that could change camp at no cost (``(actor, the
+    #: camps it could be in)``): the partition is then one of several equally good.
+    claims_left_out: tuple[tuple[str, str], ...] = ()
+    kinds_left_out: dict[str, int] = field(default_factory=dict)
+    either: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     columns = BALANCE_COLUMNS
 
@@ -406,6 +431,9 @@ class BalanceReport:
             "violated": self.violated(),
             "unbalanced_triads": [t.as_dict() for t in self.triads],
             "triad_census": self.census,
+            "claims_left_out": [{"relation": k, "status": s} for k, s in self.claims_left_out],
+            "kinds_left_out": dict(self.kinds_left_out),
+            "equally_good": [{**name(n), "camps": list(c)} for n, c in self.either],
         }
 
     def rows(self) -> list[dict[str, Any]]:
@@ -428,7 +456,9 @@ class BalanceReport:
         ]
 
 
-def balance_report(G: nx.MultiDiGraph, camps: int | str = 2, **options) -> BalanceReport:
+def balance_report(
+    G: nx.MultiDiGraph, camps: int | str = 2, *, all_kinds: bool = False, **options
+) -> BalanceReport:
     """The balance of the dataset's graph ``G`` in one answer: its :func:`signed_network`,
     split by :func:`balance_partition` (``camps`` and the ``options`` ``seed``,
     ``exact_limit`` and ``time_limit`` as there), with its :func:`unbalanced_triads` and
@@ -445,12 +475,33 @@ def balance_report(G: nx.MultiDiGraph, camps: int | str = 2, **options) -> Balan
     >>> [(row["id"], row["camp"], row["violated_ties"]) for row in report.rows()]
     [('a', 1, 1), ('b', 1, 1), ('c', 2, 0)]
     """
-    S = signed_network(G)
+    S = signed_network(G, all_kinds=all_kinds)
+    partition = balance_partition(S, camps, **options)
     return BalanceReport(
         camps_asked=camps,
-        partition=balance_partition(S, camps, **options),
+        partition=partition,
         triads=tuple(unbalanced_triads(S)),
         census=triad_census_by_sign(S),
         actors=G.number_of_nodes(),
         _graph=G,
+        claims_left_out=tuple(S.graph["claims_left_out"]),
+        kinds_left_out=dict(S.graph["kinds_left_out"]),
+        either=_either(S, partition),
     )
+
+
+def _either(S: nx.Graph, result: BalanceResult) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The actors that could sit in another camp (of those used, or a new one if allowed)
+    without violating one more tie, with the camps they could be in."""
+    camp_of = result.camp_of()
+    used = sorted(set(camp_of.values()))
+    options = used + ([len(used) + 1] if len(used) < result.k else [])
+    out = []
+    for n in (n for camp in result.camps for n in camp):
+        cost = {
+            c: sum((d["sign"] > 0) != (camp_of[m] == c) for m, d in S[n].items()) for c in options
+        }
+        ties = tuple(c for c in options if cost[c] == cost[camp_of[n]])
+        if len(ties) > 1:
+            out.append((n, ties))
+    return tuple(out)

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.records import actor_name, actor_ref, node_class
 
 __all__ = ["BLOC_COLUMNS", "Bloc", "Blocs", "bloc_network", "bloc_report", "blocs"]
 
@@ -45,8 +45,9 @@ def bloc_network(G: nx.MultiDiGraph) -> nx.Graph:
 
     One edge per pair of actors joined by at least one relation, in either direction; its
     ``weight`` is the number of relations between the two (written either way, symmetric or
-    not): two actors tied by three relations are held together three times as strongly as
-    two tied by one. Relations of an actor with itself are left out, and so are actors with no
+    not), each claim counting with its status weight (alleged 0.5, denied 0.25 by default):
+    two actors tied by three relations are held together three times as strongly as two tied
+    by one. Relations of an actor with itself are left out, and so are actors with no
     relation to another actor.
 
     >>> G = nx.MultiDiGraph()
@@ -54,16 +55,17 @@ def bloc_network(G: nx.MultiDiGraph) -> nx.Graph:
     ...     _ = G.add_edge(u, v, key=k, directed=True)
     >>> G.add_node("lonely")
     >>> sorted(bloc_network(G).edges(data="weight"))
-    [('a', 'b', 2), ('b', 'c', 1)]
+    [('a', 'b', 2.0), ('b', 'c', 1.0)]
     """
     U = nx.Graph()
-    for u, v in G.edges():
-        if u == v:
+    for u, v, d in G.edges(data=True):
+        weight = d.get("claim_weight", 1.0)  # a claim holds two actors together less
+        if u == v or weight <= 0:
             continue
         if U.has_edge(u, v):
-            U[u][v]["weight"] += 1
+            U[u][v]["weight"] += weight
         else:
-            U.add_edge(u, v, weight=1)
+            U.add_edge(u, v, weight=weight)
     # A fixed node order, so that the same data read in another order gives the same blocs.
     H = nx.Graph()
     H.add_nodes_from(sorted(U, key=str))
@@ -125,6 +127,17 @@ def blocs(G: nx.MultiDiGraph, *, seed: int = 7, resolution: float = 1.0) -> list
     ]
 
 
+def _standing_together(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The cooperative relations between agents (every actor stays)."""
+    H = G.copy()
+    H.remove_edges_from(
+        [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+         if d.get("stance") != "cooperative"
+         or node_class(G, u) != "agent" or node_class(G, v) != "agent"]
+    )  # fmt: skip
+    return H
+
+
 @dataclass(frozen=True)
 class Blocs:
     """The blocs of a network and the actors in none (see :func:`bloc_report`).
@@ -145,6 +158,8 @@ class Blocs:
     top: int | None
     #: The network the blocs were found in, for the actors' names.
     _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+    #: Found on every relation (arenas of interaction), not on cooperative ties among agents.
+    all_ties: bool = False
 
     columns = BLOC_COLUMNS
 
@@ -161,6 +176,7 @@ class Blocs:
             "actors": self.actors,
             "relations": self.relations,
             "method": "louvain",
+            "ties": "all" if self.all_ties else "cooperative, between agents",
             "seed": self.seed,
             "resolution": self.resolution,
             "modularity": self.modularity,
@@ -194,14 +210,24 @@ class Blocs:
 
 
 def bloc_report(
-    G: nx.MultiDiGraph, *, seed: int = 7, resolution: float = 1.0, top: int | None = None
+    G: nx.MultiDiGraph,
+    *,
+    seed: int = 7,
+    resolution: float = 1.0,
+    top: int | None = None,
+    all_ties: bool = False,
 ) -> Blocs:
     """:func:`blocs` as one answer: the blocs, the actors in none, the modularity (0 when
     there is no bloc), and the ``top`` largest blocs to show (all without it).
 
+    By default the blocs are found on the cooperative relations among agents: who stands with
+    whom. ``all_ties`` finds them on every relation, hostile ones and places included: arenas
+    of interaction, where a militia and the base it attacks may share a bloc.
+
     >>> G = nx.MultiDiGraph()
     >>> for u, v in [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")]:
-    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="allies_with", directed=False)
+    ...     _ = G.add_edge(u, v, key=f"{u}-{v}", type="allies_with", directed=False,
+    ...                    stance="cooperative")
     >>> G.add_node("lonely", name="Lonely")
     >>> found = bloc_report(G, top=1)
     >>> [b.members for b in found.shown], found.unplaced
@@ -209,9 +235,11 @@ def bloc_report(
     >>> found.as_dict()["count"], found.rows()[-1]
     (2, {'bloc': None, 'id': 'lonely', 'name': 'Lonely', 'bloc_size': None})
     """
-    found = blocs(G, seed=seed, resolution=resolution)
+    H = G if all_ties else _standing_together(G)
+    found = blocs(H, seed=seed, resolution=resolution)
     placed = {n for b in found for n in b.members}
     return Blocs(
+        all_ties=all_ties,
         blocs=tuple(found),
         unplaced=tuple(n for n in G if n not in placed),
         modularity=found[0].modularity if found else 0.0,

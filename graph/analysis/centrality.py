@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.engine import Measures
-from graph.analysis.records import actor_name
+from graph.analysis.records import actor_name, left_out_kinds, node_class
 from graph.dataset.build import actor_network
 from graph.progress import progress
 
@@ -27,8 +27,10 @@ MEANINGS = {
     "out_degree": "share of the other actors this one has a relation towards",
     "betweenness": "how often this actor lies on the shortest chains between two others: a broker",
     "closeness": "how few steps this actor needs to reach the others (outward reach)",
-    "pagerank": "importance from being the object of relations by important actors",
-    "eigenvector": "importance from being linked from actors that are themselves central",
+    "pagerank": "attention received: being the object of relations, friendly or hostile, from "
+    "actors that receive attention themselves (not standing: a target scores high)",
+    "eigenvector": "attention received from actors that are themselves central (any relation, "
+    "friendly or hostile)",
 }
 
 
@@ -51,10 +53,26 @@ class Centrality:
     relations: int = 0
     #: The network the scores were computed on, for the actors' names and order.
     _graph: nx.MultiDiGraph | None = field(default=None, repr=False, compare=False)
+    #: Whether rows() ranks places and events too (by default only agents, which act).
+    all_kinds: bool = False
 
     def ranking(self, measure: str) -> list[tuple[str, float]]:
-        """Actors by decreasing score on ``measure`` (ties by id)."""
+        """Actors by decreasing score on ``measure`` (ties by id), places and events too."""
         return sorted(self.scores.get(measure, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def ranked(self, measure: str) -> list[tuple[str, float]]:
+        """:meth:`ranking`, of agents only unless ``all_kinds``: what a ranking shows."""
+        G = self._graph
+        if self.all_kinds or G is None:
+            return self.ranking(measure)
+        return [(n, s) for n, s in self.ranking(measure) if node_class(G, n) == "agent"]
+
+    @property
+    def left_out(self) -> dict[str, int]:
+        """The places and events :meth:`rows` leaves out, by class."""
+        if self.all_kinds or self._graph is None:
+            return {}
+        return left_out_kinds(self._graph, self._graph)
 
     @property
     def present(self) -> list[str]:
@@ -71,9 +89,11 @@ class Centrality:
         its id, name and score on every measure computed."""
         G = self._graph
         if self.sorted_by:
-            order = [n for n, _ in self.ranking(self.sorted_by)]
+            order = [n for n, _ in self.ranked(self.sorted_by)]
         else:
             order = list(G) if G is not None else []
+            if not self.all_kinds and G is not None:
+                order = [n for n in order if node_class(G, n) == "agent"]
         order = order[: self.top] if self.top else order
         present = self.present
         return [
@@ -90,6 +110,7 @@ class Centrality:
             "sorted_by": self.sorted_by,
             "meanings": {m: MEANINGS[m] for m in self.measures},
             "undefined": self.undefined,
+            "left_out": self.left_out,
             "scores": self.rows(),
         }
 
@@ -102,6 +123,7 @@ def centrality(
     backend: str | None = None,
     sort_by: str | None = None,
     top: int | None = None,
+    all_kinds: bool = False,
 ) -> Centrality:
     """Compute the chosen measures on the actor network (see :func:`actor_network`).
 
@@ -121,7 +143,8 @@ def centrality(
 
     ``rows()`` and ``as_dict()`` list the ``top`` actors (all without it) by decreasing score
     on ``sort_by`` (default: the first of ``measures`` computed); when that measure could not
-    be computed, the actors are in graph order.
+    be computed, the actors are in graph order. The scores are computed on the whole network,
+    places and events included, but only agents are ranked unless ``all_kinds``.
 
     >>> G = nx.MultiDiGraph()
     >>> for u, v in [("a", "b"), ("b", "c")]:
@@ -137,7 +160,7 @@ def centrality(
     D = actor_network(G)
     heavy = Measures(D, backend)
     result = Centrality(measures=tuple(measures), top=top, actors=G.number_of_nodes(),
-                        relations=G.number_of_edges(), _graph=G)  # fmt: skip
+                        relations=G.number_of_edges(), _graph=G, all_kinds=all_kinds)  # fmt: skip
     with progress("Centrality", total=len(measures)) as bar:
         for measure in measures:
             if len(D) >= LONG and measure in ("betweenness", "closeness", "eigenvector"):

@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.flow import relation_strengths
 from graph.analysis.records import actor_name
 
 __all__ = ["Chain", "Step", "make_step", "pick_step"]
@@ -72,6 +73,11 @@ class Chain:
     def hops(self) -> int:
         return len(self.steps)
 
+    @property
+    def claims(self) -> tuple[Step, ...]:
+        """The steps that rest on a claim (a relation that is not confirmed)."""
+        return tuple(s for s in self.steps if s.status != "confirmed")
+
     def parts(self, G: nx.MultiDiGraph | None = None) -> list[str]:
         """Actor names and the arrows between them, in order (for wrapping at arrows); the
         names are ``G``'s, or those the steps were made with."""
@@ -115,6 +121,7 @@ class Chain:
             "strength": self.strength,
             "hops": self.hops,
             "text": self.text(G),
+            "claims": [{"relation": s.relation, "status": s.status} for s in self.claims],
             "steps": [s.as_dict() for s in self.steps],
         }
 
@@ -126,16 +133,18 @@ def _name(G: nx.MultiDiGraph | None, node: str, known: str | None) -> str:
 
 
 def make_step(G: nx.MultiDiGraph, u: str, v: str, key: str, forward: bool) -> Step:
-    """The step walking relation ``key`` (written ``u → v``), forwards or backwards."""
+    """The step walking relation ``key`` (written ``u → v``), forwards or backwards; its
+    ``influence`` is what the relation carries that way (:func:`graph.analysis.flow.relation_strengths`)."""
     d = G.edges[u, v, key]
     source, target = (u, v) if forward else (v, u)
+    ahead, back = relation_strengths(d)
     return Step(
         source=source,
         target=target,
         relation=key,
         type=d["type"],
         status=d["status"],
-        influence=d["influence"],
+        influence=ahead if forward or not d["directed"] else back,
         directed=d["directed"],
         forward=forward,
         evidence=tuple(d.get("evidence") or ()),

@@ -20,15 +20,34 @@ How far a chain goes depends on what the type *carries*:
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import networkx as nx
 
-__all__ = ["RULE", "Label", "Move", "moves", "relation_strengths", "strongest"]
+from graph.dataset.build import actor_network
+
+__all__ = [
+    "RULE",
+    "RULE_LONG",
+    "Label",
+    "Move",
+    "NumberedNetwork",
+    "best_by_actor",
+    "moves",
+    "relation_strengths",
+    "strongest",
+    "strongest_from",
+]
 
 #: The rule in one line, as the commands say it.
 RULE = (
+    "influence goes on through control relations, stops at the target of pressure, and does "
+    "not flow through accusations, opposition or rivalry"
+)
+#: The rule, with the types of each kind (for help texts and JSON).
+RULE_LONG = (
     "influence goes on through control (directs, leads, funds, supports, allies_with, a group "
     "over its members), stops at the target of pressure (threatens, targets, attacks), and "
     "does not flow through accusing, opposing, rivalling or negotiating; claims weigh less"
@@ -182,3 +201,91 @@ def strongest(
         ):
             best_of[node] = label
     return best_of
+
+
+# -- the numbered network: the engine of key players and what-if, which search from every actor
+
+
+class NumberedNetwork:
+    """The network with actors numbered, for searches from every actor.
+
+    ``nodes``: the actors; ``links`` / ``links_in``: who is linked to whom in one step, any
+    relation counting (:func:`graph.dataset.build.actor_network`), forwards and backwards.
+
+    The strongest-chain searches run on *states*, two per actor: state ``2 * i`` is actor ``i``
+    reached by a chain with no pressure step yet, state ``2 * i + 1`` by a chain that has used
+    its one pressure step (see :func:`strongest`). ``moves[s]`` lists ``(state, strength)``, the
+    strongest way from state ``s`` to each next state, and ``moves_in`` the same backwards;
+    ``via[s, t]`` is the relation that carries it, ``(u, v, key, forward)`` as
+    :func:`graph.analysis.chains.make_step` takes it (forward relations first, then the first
+    written).
+    """
+
+    def __init__(self, G: nx.MultiDiGraph):
+        D = actor_network(G)
+        self.nodes = list(D)
+        at = {node: i for i, node in enumerate(self.nodes)}
+        self.links = [[at[v] for v in D.successors(u) if v != u] for u in self.nodes]
+        self.links_in = [[at[v] for v in D.predecessors(u) if v != u] for u in self.nodes]
+        best: list[dict[int, float]] = [{} for _ in range(2 * len(self.nodes))]
+        self.via: dict[tuple[int, int], tuple] = {}
+        for node, ways in moves(G).items():
+            a = at[node]
+            for m in ways:
+                b = at[m.other]
+                pairs = (
+                    ((2 * a, 2 * b + 1),)
+                    if m.pressure
+                    else ((2 * a, 2 * b), (2 * a + 1, 2 * b + 1))
+                )
+                for s, t in pairs:
+                    known = best[s].get(t, 0.0)
+                    if m.strength > known or (
+                        m.strength == known and m.forward and not self.via[s, t][3]
+                    ):
+                        best[s][t] = m.strength
+                        self.via[s, t] = (m.u, m.v, m.key, m.forward)
+        self.moves = [list(m.items()) for m in best]
+        self.moves_in: list[list[tuple[int, float]]] = [[] for _ in best]
+        for s, m in enumerate(best):
+            for t, w in m.items():
+                self.moves_in[t].append((s, w))
+
+
+def strongest_from(moves: list[list[tuple[int, float]]], source: int) -> tuple[dict, dict, list]:
+    """The strength of the strongest chain from state ``source`` to every state it reaches
+    (of those, one of the fewest steps), the state before each on that chain, and the states
+    in the order they were settled.
+
+    Dijkstra's search on products: every strength is at most 1, so a chain never gets
+    stronger as it grows (the floating-point products neither)."""
+    strength = {source: 1.0}
+    hops = {source: 0}
+    parent: dict[int, int] = {}
+    order = []
+    heap = [(-1.0, 0, source)]
+    while heap:
+        neg, h, u = heapq.heappop(heap)
+        if -neg < strength[u] or h > hops[u]:
+            continue
+        order.append(u)
+        for v, w in moves[u]:
+            s = -neg * w
+            known = strength.get(v, 0.0)
+            if s > known or (s == known > 0 and h + 1 < hops[v]):
+                strength[v] = s
+                hops[v] = h + 1
+                parent[v] = u
+                heapq.heappush(heap, (-s, h + 1, v))
+    return strength, parent, order
+
+
+def best_by_actor(strength: dict[int, float]) -> dict[int, tuple[float, int]]:
+    """For each actor a search reached, its strongest state: ``actor: (strength, state)``
+    (of equal strengths, the state with no pressure step)."""
+    best: dict[int, tuple[float, int]] = {}
+    for state in sorted(strength):
+        actor = state >> 1
+        if actor not in best or strength[state] > best[actor][0]:
+            best[actor] = (strength[state], state)
+    return best

@@ -1,16 +1,17 @@
 """Who influences whom, through which chain: the strongest chain of influence between actors.
 
-The strength of a chain is the product of its relations' ``influence`` (a property of the
-relation type: ``directs`` 0.9, ``targets`` 0.3, ``located_in`` 0…); the strongest chain is the
-one with the largest product. Relations with no influence are not walked; symmetric ones are
-walked both ways. Because every influence is at most 1, going round a cycle never makes a chain
-stronger, so the chains found are simple paths and the search always ends.
+The strength of a chain is the product of what each of its relations carries (see
+:mod:`graph.analysis.flow`: the type's ``influence``, times the relation's ``weight`` and the
+weight of its status); the strongest chain is the one with the largest product. Influence goes
+on through control relations, stops at the target of pressure, and does not flow through
+accusing, opposing, rivalling or negotiating. Because every strength is at most 1, going round
+a cycle never makes a chain stronger, so the chains found are simple paths and the search ends.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -18,14 +19,13 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.chains import Chain, make_step
-from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.flow import RULE, Label, moves, strongest
+from graph.analysis.records import actor_name, actor_ref, left_out_kinds, node_class
 from graph.analysis.resolve import resolve_actor
-from graph.dataset.build import actor_network
 
 __all__ = [
     "INFLUENCE_COLUMNS",
     "SEARCH_ACTORS",
-    "NumberedNetwork",
     "SEARCH_DEPTH",
     "InfluenceRanking",
     "Reach",
@@ -35,7 +35,6 @@ __all__ = [
     "influenced_by_chains",
     "search_bounds",
     "strongest_chains",
-    "strongest_from",
 ]
 
 #: Past this many actors, an overview (a summary, a briefing) searches chains of influence
@@ -105,6 +104,8 @@ class InfluenceRanking:
     top: int | None
     #: The network searched, for the actors' names and the chains' texts.
     _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+    #: Actors reached that are not agents and so not ranked, by class (``{"place": 3}``).
+    left_out: dict[str, int] = field(default_factory=dict)
 
     columns = INFLUENCE_COLUMNS
 
@@ -137,6 +138,9 @@ class InfluenceRanking:
             "direction": self.direction,
             "depth": self.depth,
             "count": len(self.chains),
+            "left_out": dict(self.left_out),
+            "rule": RULE,
+            "status_weights": dict(self._graph.graph.get("status_weights") or {}),
             "results": [
                 {**r, "chain": c.as_dict(self._graph)}
                 for r, c in zip(self._ranked(), self.shown, strict=True)
@@ -159,10 +163,12 @@ def influence_ranking(
     backwards: bool = False,
     depth: int | None = None,
     top: int | None = None,
+    all_kinds: bool = False,
 ) -> InfluenceRanking:
     """The actors ``actor`` influences (``backwards``: that influence it), strongest first,
     as one answer to show: :func:`influence_chains` (or :func:`influenced_by_chains`), the
-    ``top`` of them shown.
+    ``top`` of them shown. Only agents are ranked (places and events, which do not act, are
+    counted in ``left_out``) unless ``all_kinds``.
 
     >>> G = nx.MultiDiGraph()
     >>> for u, v, w in [("iran", "pmu", .9), ("pmu", "zone", .3)]:
@@ -176,7 +182,12 @@ def influence_ranking(
     actor = resolve_actor(G, actor)
     search = influenced_by_chains if backwards else influence_chains
     chains = search(G, actor, depth=depth)
-    return InfluenceRanking(actor, backwards, depth, tuple(chains), top, _graph=G)
+    other = (lambda c: c.actors[0]) if backwards else (lambda c: c.actors[-1])
+    left_out = {} if all_kinds else left_out_kinds(G, [other(c) for c in chains])
+    if left_out:
+        chains = [c for c in chains if node_class(G, other(c)) == "agent"]
+    return InfluenceRanking(actor, backwards, depth, tuple(chains), top, _graph=G,
+                            left_out=left_out)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -210,9 +221,9 @@ def influence_reach(
     [('iran', 2, 1.17), ('pmu', 1, 0.3), ('us', 3, 0.217), ('zone', 0, 0.0)]
     """
     out = []
-    adjacency = _adjacency(G, backwards=False)
+    adjacency = moves(G)
     for node in G if actors is None else actors:
-        labels = _labels(node, depth, adjacency)
+        labels = strongest(node, adjacency, depth)
         total = sum((label.strength for label in labels.values()), 0.0)
         spelled = tuple(_chains(G, node, labels, False)) if chains else ()
         out.append(Reach(node, len(labels), total, spelled))
@@ -248,13 +259,15 @@ def strongest_chains(
     >>> [c.actors for c in strongest_chains(G, top=3)]
     [('a', 'b', 'c'), ('b', 'c', 'd'), ('x', 'y', 'z')]
     """
-    adjacency = _adjacency(G, backwards=False)
+    adjacency = moves(G)
     sources = list(G if actors is None else actors)
     pool = max(4 * top, 64)
     while True:
         found: list[tuple] = []
         for node in sources:
-            labels = [lb for lb in _labels(node, depth, adjacency).values() if lb.hops >= min_hops]
+            labels = [
+                lb for lb in strongest(node, adjacency, depth).values() if lb.hops >= min_hops
+            ]
             if len(labels) > pool:  # only those that can be among the pool's strongest
                 cut = heapq.nsmallest(pool, [(-lb.strength, lb.hops) for lb in labels])[-1]
                 labels = [lb for lb in labels if (-lb.strength, lb.hops) <= cut]
@@ -276,13 +289,13 @@ def strongest_chains(
         pool *= 4
 
 
-def _ends(actor: str, label: _Label) -> tuple[str, ...]:
+def _ends(actor: str, label: Label) -> tuple[str, ...]:
     """The actors of a forward label's chain, from ``actor`` on."""
-    return (actor, *reversed([move[0] for move in label.steps()]))
+    return (actor, *reversed([move.other for move in label.steps()]))
 
 
-def _chain(G: nx.MultiDiGraph, label: _Label) -> Chain:
-    steps = [make_step(G, u, v, key, forward) for _, _, u, v, key, forward in label.steps()]
+def _chain(G: nx.MultiDiGraph, label: Label) -> Chain:
+    steps = [make_step(G, m.u, m.v, m.key, m.forward) for m in label.steps()]
     steps.reverse()
     return Chain(tuple(steps))
 
@@ -292,86 +305,8 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-class _Label:
-    """The best chain found so far to (or from) one actor, as a linked list of steps."""
-
-    __slots__ = ("strength", "hops", "step", "rest")
-
-    def __init__(self, strength: float, hops: int, step: tuple | None, rest: _Label | None):
-        self.strength, self.hops, self.step, self.rest = strength, hops, step, rest
-
-    def steps(self) -> Iterator[tuple]:
-        label = self
-        while label is not None and label.step is not None:
-            yield label.step
-            label = label.rest
-
-
-def _adjacency(G: nx.MultiDiGraph, backwards: bool) -> dict[str, list[tuple]]:
-    """For each actor, the relations that carry influence out of it (into it, backwards).
-
-    Each move is ``(other, influence, u, v, key, forward)`` for the relation written
-    ``u → v``; ``forward`` says whether influence flows along the written direction. Built
-    once per search of many actors: reading networkx's edge views each time is slow.
-    """
-    ahead = G.in_edges if backwards else G.out_edges
-    behind = G.out_edges if backwards else G.in_edges
-    adjacency: dict[str, list[tuple]] = {}
-    for node in G:
-        moves = []
-        for u, v, key, data in ahead(node, keys=True, data=True):
-            if data["influence"] > 0:
-                moves.append((u if backwards else v, data["influence"], u, v, key, True))
-        for u, v, key, data in behind(node, keys=True, data=True):
-            if data["influence"] > 0 and not data["directed"] and u != v:
-                moves.append((v if backwards else u, data["influence"], u, v, key, False))
-        adjacency[node] = moves
-    return adjacency
-
-
-def _search(
-    G: nx.MultiDiGraph,
-    actor: str,
-    depth: int | None,
-    backwards: bool,
-    adjacency: dict[str, list[tuple]] | None = None,
-) -> list[Chain]:
-    if adjacency is None:
-        adjacency = _adjacency(G, backwards)
-    return _chains(G, actor, _labels(actor, depth, adjacency), backwards)
-
-
-def _labels(actor: str, depth: int | None, adjacency: dict[str, list[tuple]]) -> dict:
-    """The strongest chain (as a label) from ``actor`` to every actor it reaches."""
-    # Bellman-Ford by layers: after layer k, `current` holds the strongest chain of at most k
-    # steps to each actor. Only actors improved in the last layer are extended.
-    if depth is not None and depth < 1:
-        return {}
-    current = {actor: _Label(1.0, 0, None, None)}
-    changed = [actor]
-    layer = 0
-    while changed and (depth is None or layer < depth):
-        layer += 1
-        nxt = dict(current)
-        improved: dict[str, None] = {}
-        for node in changed:
-            here = current[node]
-            hops = here.hops + 1
-            for move in adjacency[node]:
-                other = move[0]
-                strength = here.strength * move[1]
-                best = nxt.get(other)
-                if (
-                    best is None
-                    or strength > best.strength
-                    or (strength == best.strength and hops < best.hops)
-                ):
-                    nxt[other] = _Label(strength, hops, move, here)
-                    improved[other] = None
-        improved.pop(actor, None)
-        current, changed = nxt, list(improved)
-    current.pop(actor)
-    return current
+def _search(G: nx.MultiDiGraph, actor: str, depth: int | None, backwards: bool) -> list[Chain]:
+    return _chains(G, actor, strongest(actor, moves(G, backwards), depth), backwards)
 
 
 def _chains(G: nx.MultiDiGraph, actor: str, labels: dict, backwards: bool) -> list[Chain]:
@@ -379,7 +314,7 @@ def _chains(G: nx.MultiDiGraph, actor: str, labels: dict, backwards: bool) -> li
     chains = []
     for label in labels.values():
         # Walking forwards the labels list the steps from the end; backwards, from the start.
-        steps = [make_step(G, u, v, key, forward) for _, _, u, v, key, forward in label.steps()]
+        steps = [make_step(G, m.u, m.v, m.key, m.forward) for m in label.steps()]
         if not backwards:
             steps.reverse()
         chains.append(Chain(tuple(steps)))
@@ -387,69 +322,3 @@ def _chains(G: nx.MultiDiGraph, actor: str, labels: dict, backwards: bool) -> li
     key_of = (lambda c: names[c.actors[0]]) if backwards else (lambda c: names[c.actors[-1]])
     chains.sort(key=lambda c: (-c.strength, c.hops, key_of(c)))
     return chains
-
-
-# -- the numbered network: the engine of key players and what-if, which search from every actor
-
-
-class NumberedNetwork:
-    """The actor network with actors numbered: who links to whom in one step (``links``, and
-    backwards ``links_in``), and the strongest influence from one actor to another in one
-    step (``moves``, and backwards ``moves_in``: lists of ``(actor, influence)``), with the
-    relation that carries it (``via[a, b]``: ``(u, v, key, forward)``, as
-    :func:`graph.analysis.chains.make_step` takes it; forward relations first, then the first
-    written)."""
-
-    def __init__(self, G: nx.MultiDiGraph):
-        D = actor_network(G)
-        self.nodes = list(D)
-        at = {node: i for i, node in enumerate(self.nodes)}
-        self.links = [[at[v] for v in D.successors(u) if v != u] for u in self.nodes]
-        self.links_in = [[at[v] for v in D.predecessors(u) if v != u] for u in self.nodes]
-        best: list[dict[int, float]] = [{} for _ in self.nodes]
-        self.via: dict[tuple[int, int], tuple] = {}
-        for u, v, key, data in G.edges(keys=True, data=True):
-            w = data.get("influence") or 0.0
-            if w <= 0 or u == v:
-                continue
-            ways = [(at[u], at[v], True)]
-            if not data["directed"]:
-                ways.append((at[v], at[u], False))
-            for a, b, forward in ways:
-                known = best[a].get(b, 0.0)
-                if w > known or (w == known and forward and not self.via[a, b][3]):
-                    best[a][b] = w
-                    self.via[a, b] = (u, v, key, forward)
-        self.moves = [list(m.items()) for m in best]
-        self.moves_in: list[list[tuple[int, float]]] = [[] for _ in self.nodes]
-        for a, m in enumerate(best):
-            for b, w in m.items():
-                self.moves_in[b].append((a, w))
-
-
-def strongest_from(moves: list[list[tuple[int, float]]], source: int) -> tuple[dict, dict, list]:
-    """The strength of the strongest chain from ``source`` to every actor it reaches (of
-    those, one of the fewest steps), the actor before each on that chain, and the actors in
-    the order they were settled.
-
-    Dijkstra's search on products: every influence is at most 1, so a chain never gets
-    stronger as it grows (the floating-point products neither)."""
-    strength = {source: 1.0}
-    hops = {source: 0}
-    parent: dict[int, int] = {}
-    order = []
-    heap = [(-1.0, 0, source)]
-    while heap:
-        neg, h, u = heapq.heappop(heap)
-        if -neg < strength[u] or h > hops[u]:
-            continue
-        order.append(u)
-        for v, w in moves[u]:
-            s = -neg * w
-            known = strength.get(v, 0.0)
-            if s > known or (s == known > 0 and h + 1 < hops[v]):
-                strength[v] = s
-                hops[v] = h + 1
-                parent[v] = u
-                heapq.heappush(heap, (-s, h + 1, v))
-    return strength, parent, order

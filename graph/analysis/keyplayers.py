@@ -9,8 +9,8 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.engine import ENGINE, check_backend, joined_pairs_without
-from graph.analysis.influence import NumberedNetwork, strongest_from
-from graph.analysis.records import actor_name
+from graph.analysis.flow import NumberedNetwork, best_by_actor, strongest_from
+from graph.analysis.records import actor_name, left_out_kinds, node_class
 from graph.dataset.build import actor_network
 from graph.progress import progress
 
@@ -46,6 +46,13 @@ class Broker:
         """How many actors it cuts off from the largest piece."""
         return sum(len(p) for p in self.pieces[1:])
 
+    def separates(self, G: nx.MultiDiGraph) -> bool:
+        """Whether it is a broker: its removal separates at least two groups of two agents
+        or more, or stands between three groups of agents or more (the hub of a star); not
+        when it only cuts one actor, or a few places, off from the rest."""
+        agents = [sum(node_class(G, n) == "agent" for n in p) for p in self.pieces]
+        return sum(a >= 2 for a in agents) >= 2 or sum(a >= 1 for a in agents) >= 3
+
 
 @dataclass(frozen=True)
 class KeyPlayers:
@@ -65,6 +72,10 @@ class KeyPlayers:
     brokers: tuple[Broker, ...]
     #: The network the removals were measured on, for the actors' names.
     _graph: nx.MultiDiGraph = field(repr=False, compare=False)
+    #: Articulation points that are not brokers: the only link of a lone actor (or of places)
+    #: to the rest; and the places and events the rankings leave out, by class.
+    only_links: tuple[Broker, ...] = ()
+    left_out: dict[str, int] = field(default_factory=dict)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -105,19 +116,31 @@ class KeyPlayers:
                 }
                 for b in self.brokers
             ],
+            "only_links": [
+                {
+                    "id": b.actor,
+                    "name": actor_name(self._graph, b.actor),
+                    "of": [n for p in b.pieces[1:] for n in p],
+                }
+                for b in self.only_links
+            ],  # fmt: skip
+            "left_out": dict(self.left_out),
             "removals": [self.record(r) for r in self.removals],
         }
 
     def rows(self) -> list[dict[str, Any]]:
-        """Every removal's :meth:`record`, with the sizes of the ``pieces`` a broker leaves."""
-        pieces = {b.actor: b.pieces for b in self.brokers}
+        """Every removal's :meth:`record`, with the sizes of the ``pieces`` an articulation
+        point (a broker or an only link) leaves."""
+        pieces = {b.actor: b.pieces for b in self.brokers + self.only_links}
         return [
             {**self.record(r), "pieces": [len(p) for p in pieces.get(r.actor, ())]}
             for r in self.removals
         ]
 
 
-def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None) -> KeyPlayers:
+def key_players(
+    G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None, all_kinds: bool = False
+) -> KeyPlayers:
     """Rank the actors by what their removal costs the network.
 
     Definitions, on the actor network (:func:`graph.dataset.build.actor_network`: relations followed
@@ -134,9 +157,15 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
       (x, y) of other actors of the strongest chain's strength before minus after. The
       actor's own reach and the influence others hold over it are not counted: they go with
       it whoever it is; what is counted is the influence it relays.
-    - articulation points (``brokers``): actors whose removal splits their part of the
-      network, relations read in any direction (``networkx.articulation_points``), each
-      with the pieces left.
+    - ``brokers``: agents whose removal splits their part of the network (articulation
+      points, relations read in any direction: ``networkx.articulation_points``) into at
+      least two groups of two agents or more, or between three groups of agents or more
+      (the hub of a star), each with the pieces left. An articulation point that only cuts
+      one actor, or places, off from the rest is no broker: it is that actor's only link
+      (``only_links``).
+
+    Only agents are ranked (places and events, which do not act, are counted in
+    ``left_out``) unless ``all_kinds``.
 
     The fragmentation ranking is by fewest pairs left (most lost), the reach ranking by most
     reach lost; ``top`` bounds both.
@@ -164,8 +193,8 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
     (6, [('b', 1, 2), ('c', 1, 2), ('a', 3, 0), ('d', 3, 0)])
     >>> [(r.actor, r.reach_lost) for r in k.by_reach]
     [('b', 0.375), ('c', 0.375)]
-    >>> [(b.actor, b.pieces) for b in k.brokers]
-    [('b', (('c', 'd'), ('a',))), ('c', (('a', 'b'), ('d',)))]
+    >>> k.brokers, [(b.actor, b.pieces) for b in k.only_links]  # each cuts off one actor
+    ((), [('b', (('c', 'd'), ('a',))), ('c', (('a', 'b'), ('d',)))])
     >>> k.reach, k.rows()[0]["pieces"], k.as_dict()["by_reach"][0]["reach_lost_share"]
     (2.125, [2, 1], 0.17647058823529413)
     """
@@ -188,7 +217,9 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
     pairs_without = dict(zip(through, counted, strict=True))
     with progress("Key players: influence lost", total=n) as bar:
         reach, reach_lost = _reach_lost(net, bar.advance)
-    brokers = _brokers(G, names)
+    points = _brokers(G, names)
+    brokers = tuple(b for b in points if node_class(G, b.actor) == "agent" and b.separates(G))
+    only_links = tuple(b for b in points if b not in brokers)
     articulation = {b.actor for b in brokers}
     removals = []
     for i, node in enumerate(net.nodes):
@@ -197,8 +228,9 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
         lost = pairs - after
         removals.append(Removal(node, after, lost, lost - own, reach_lost[i], node in articulation))
     removals.sort(key=lambda r: (-r.pairs_lost, -r.separated, -r.reach_lost, names[r.actor]))
+    ranked = [r for r in removals if all_kinds or node_class(G, r.actor) == "agent"]
     by_reach = sorted(
-        (r for r in removals if r.reach_lost > 0),
+        (r for r in ranked if r.reach_lost > 0),
         key=lambda r: (-r.reach_lost, -r.pairs_lost, names[r.actor]),
     )
     return KeyPlayers(
@@ -206,10 +238,12 @@ def key_players(G: nx.MultiDiGraph, top: int = 5, *, backend: str | None = None)
         pairs=pairs,
         reach=reach,
         removals=tuple(removals),
-        by_fragmentation=tuple(r for r in removals if r.pairs_lost > 0)[:top],
+        by_fragmentation=tuple(r for r in ranked if r.pairs_lost > 0)[:top],
         by_reach=tuple(by_reach[:top]),
         brokers=brokers,
         _graph=G,
+        only_links=only_links,
+        left_out={} if all_kinds else left_out_kinds(G, G),
     )
 
 
@@ -287,22 +321,25 @@ def _reach_counts(links: list[list[int]], skip: int = -1) -> tuple[int, list[int
 def _reach_lost(net: NumberedNetwork, advance=lambda: None) -> tuple[float, list[float]]:
     """The total influence reach, and for each actor the reach the others lose without it.
 
-    From each source, only the actors whose strongest chain runs through the removed actor
-    (its subtree in the tree of strongest chains) can lose anything; their new strengths
-    are found by a search seeded from the unaffected actors, walking only the subtree.
+    From each source, only the states whose strongest chain runs through one of the removed
+    actor's two states (their subtrees in the tree of strongest chains) can lose anything;
+    their new strengths are found by a search seeded from the unaffected states, walking only
+    the subtrees. An actor's strength is that of its strongest state.
     """
     lost = [0.0] * len(net.nodes)
     total = 0.0
     for x in range(len(net.nodes)):
-        strength, parent, order = strongest_from(net.moves, x)
-        total += sum(s for y, s in strength.items() if y != x)
+        strength, parent, order = strongest_from(net.moves, 2 * x)
+        best = best_by_actor(strength)
+        best.pop(x, None)
+        total += sum(s for s, _ in best.values())
         children: dict[int, list[int]] = {}
         for y in order[1:]:
             children.setdefault(parent[y], []).append(y)
         # Preorder, so that each subtree is a slice: tin[a] .. tin[a] + size[a].
         pre: list[int] = []
         tin: dict[int, int] = {}
-        todo = [x]
+        todo = [2 * x]
         while todo:
             u = todo.pop()
             tin[u] = len(pre)
@@ -311,40 +348,51 @@ def _reach_lost(net: NumberedNetwork, advance=lambda: None) -> tuple[float, list
         size = dict.fromkeys(pre, 1)
         for u in reversed(pre[1:]):
             size[parent[u]] += size[u]
-        for a in children:
-            if a != x:
-                lo, hi = tin[a], tin[a] + size[a]
-                lost[a] += _subtree_loss(net, strength, tin, pre[lo + 1 : hi], lo, hi)
+        for a in {s >> 1 for s in children if s >> 1 != x}:
+            inside = {
+                s
+                for root in (2 * a, 2 * a + 1)
+                if root in tin
+                for s in pre[tin[root] : tin[root] + size[root]]
+                if s >> 1 != a
+            }
+            lost[a] += _loss_without(net, strength, best, inside, a)
         advance()
     return total, lost
 
 
-def _subtree_loss(
-    net: NumberedNetwork, strength: dict, tin: dict, subtree: list[int], lo: int, hi: int
+def _loss_without(
+    net: NumberedNetwork, strength: dict, best: dict, inside: set[int], gone: int
 ) -> float:
-    """How much strength the actors of ``subtree`` lose when the actor at preorder ``lo``
-    (their common ancestor in the tree of strongest chains) is removed."""
-    best: dict[int, float] = {}
-    for y in subtree:
+    """How much strength the actors with a state in ``inside`` (the subtrees below actor
+    ``gone``'s states) lose when ``gone`` is removed."""
+    now: dict[int, float] = {}
+    for y in inside:
         b = 0.0
         for z, w in net.moves_in[y]:
-            t = tin.get(z)
-            if t is not None and not lo <= t < hi and strength[z] * w > b:
+            if z in strength and z not in inside and z >> 1 != gone and strength[z] * w > b:
                 b = strength[z] * w
         if b > 0:
-            best[y] = b
-    heap = [(-b, y) for y, b in best.items()]
+            now[y] = b
+    heap = [(-b, y) for y, b in now.items()]
     heapq.heapify(heap)
     while heap:
         neg, u = heapq.heappop(heap)
-        if -neg < best[u]:
+        if -neg < now[u]:
             continue
         for v, w in net.moves[u]:
-            t = tin.get(v)
-            if t is not None and lo < t < hi and -neg * w > best.get(v, 0.0):
-                best[v] = -neg * w
-                heapq.heappush(heap, (-best[v], v))
-    return sum(strength[y] - best.get(y, 0.0) for y in subtree)
+            if v in inside and -neg * w > now.get(v, 0.0):
+                now[v] = -neg * w
+                heapq.heappush(heap, (-now[v], v))
+    after: dict[int, float] = {}
+    for y in inside:
+        actor = y >> 1
+        after[actor] = max(after.get(actor, 0.0), now.get(y, 0.0))
+    for actor in after:  # a state outside the subtrees keeps its strength
+        for s in (2 * actor, 2 * actor + 1):
+            if s in strength and s not in inside:
+                after[actor] = max(after[actor], strength[s])
+    return sum(best[actor][0] - after[actor] for actor in after if actor in best)
 
 
 def _brokers(G: nx.MultiDiGraph, names: dict[str, str]) -> tuple[Broker, ...]:

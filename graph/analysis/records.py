@@ -10,6 +10,8 @@ import networkx as nx
 from graph.analysis.resolve import resolve_actor
 
 __all__ = [
+    "left_out_kinds",
+    "node_class",
     "NEIGHBOR_COLUMNS",
     "NEIGHBOR_GROUPS",
     "DictResult",
@@ -83,6 +85,29 @@ def actor_ref(G: nx.MultiDiGraph, actor: str) -> dict[str, str]:
     {'id': 'us', 'name': 'United States'}
     """
     return {"id": actor, "name": actor_name(G, actor)}
+
+
+def node_class(G: nx.MultiDiGraph, actor: str) -> str:
+    """The class of an actor's kind: ``agent`` (acts), ``place`` (where things happen) or
+    ``event`` (what happens); an actor without one is an agent.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("zone", node_class="place"); G.add_node("iran")
+    >>> node_class(G, "zone"), node_class(G, "iran")
+    ('place', 'agent')
+    """
+    return G.nodes[actor].get("node_class") or "agent"
+
+
+def left_out_kinds(G: nx.MultiDiGraph, actors) -> dict[str, int]:
+    """How many of ``actors`` are not agents, by class (``{"place": 3}``): what a ranking of
+    agents leaves out."""
+    out: dict[str, int] = {}
+    for actor in actors:
+        cls = node_class(G, actor)
+        if cls != "agent":
+            out[cls] = out.get(cls, 0) + 1
+    return out
 
 
 def actor_record(G: nx.MultiDiGraph, actor: str) -> dict[str, Any]:

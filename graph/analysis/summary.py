@@ -76,11 +76,11 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
         ),
         "date_range": date_range(G),
         "top_pagerank": [
-            {"id": n, "name": names[n], "score": s} for n, s in scores.ranking("pagerank")[:top]
+            {"id": n, "name": names[n], "score": s} for n, s in scores.ranked("pagerank")[:top]
         ],
         "top_betweenness": [
             {"id": n, "name": names[n], "score": s}
-            for n, s in scores.ranking("betweenness")[:top]
+            for n, s in scores.ranked("betweenness")[:top]
             if s > 0
         ],
         "strongest_chains": [

@@ -109,8 +109,8 @@ def changes(
     scores_before = centrality(at_before, ["pagerank", "betweenness"])
     scores_after = centrality(at_after, ["pagerank", "betweenness"])
     for measure in ("pagerank", "betweenness"):
-        rank_before = {n: i for i, (n, _) in enumerate(scores_before.ranking(measure), 1)}
-        rank_after = {n: i for i, (n, _) in enumerate(scores_after.ranking(measure), 1)}
+        rank_before = {n: i for i, (n, _) in enumerate(scores_before.ranked(measure), 1)}
+        rank_after = {n: i for i, (n, _) in enumerate(scores_after.ranked(measure), 1)}
         shown = [n for n, r in rank_before.items() if r <= top]
         shown += [n for n, r in rank_after.items() if r <= top and n not in shown]
         rows = []

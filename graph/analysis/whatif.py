@@ -9,17 +9,19 @@ from typing import Any
 
 import networkx as nx
 
-from graph._words import count
+from graph._words import count, did_you_mean
 from graph.analysis.centrality import centrality
 from graph.analysis.chains import Chain, make_step
-from graph.analysis.influence import NumberedNetwork, strongest_from
-from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.flow import NumberedNetwork, best_by_actor, strongest_from
+from graph.analysis.influence import influence_chains
+from graph.analysis.records import actor_name, actor_ref, node_class
 from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
 from graph.errors import ActorNotFoundError, QueryError
 from graph.progress import progress
 
-__all__ = ["WHATIF_COLUMNS", "BrokenChain", "CutOff", "LongerPath", "Shift", "WhatIf", "what_if"]
+__all__ = ["WHATIF_COLUMNS", "BrokenChain", "CutOff", "LongerPath", "LostInfluence", "Shift",
+           "WhatIf", "what_if"]  # fmt: skip
 
 #: The centrality measures compared before and after.
 SHIFT_MEASURES = ("pagerank", "betweenness")
@@ -71,6 +73,16 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class LostInfluence:
+    """Influence a removed actor held over one that stays: its strongest chain to it (the
+    actor loses a patron when the chain is one control step)."""
+
+    actor: str
+    holder: str
+    chain: Chain
+
+
+@dataclass(frozen=True)
 class WhatIf:
     """The network before and after the removal of ``removed``; see :func:`what_if`."""
 
@@ -87,6 +99,12 @@ class WhatIf:
     #: only the first ``limit`` of them when :func:`what_if` was given one).
     chains_total: int = 0
     paths_total: int = 0
+    #: Relations taken out (ids), besides those of the removed actors.
+    removed_relations: tuple[str, ...] = ()
+    #: The influence the removed actors held over the actors that stay, strongest first.
+    lost: tuple[LostInfluence, ...] = ()
+    #: Members and actors led by a removed actor, removed with it (``with_members``).
+    members: tuple[str, ...] = ()
 
     columns = WHATIF_COLUMNS
 
@@ -104,6 +122,17 @@ class WhatIf:
         G = self._graph
         return {
             "removed": [actor_ref(G, n) for n in self.removed],
+            "removed_members": [actor_ref(G, n) for n in self.members],
+            "removed_relations": list(self.removed_relations),
+            "lost_influence": [
+                {
+                    "actor": actor_ref(G, x.actor),
+                    "held_by": actor_ref(G, x.holder),
+                    "strength": x.chain.strength,
+                    "chain": x.chain.as_dict(G),
+                }
+                for x in self.lost
+            ],  # fmt: skip
             "actors": {"before": self.actors[0], "after": self.actors[1]},
             "relations": {"before": self.relations[0], "after": self.relations[1]},
             "broken_chains": [
@@ -140,6 +169,12 @@ class WhatIf:
         ``betweenness``)."""
         G = self._graph
         rows = [
+            {"section": "lost_influence", "source": x.holder, "target": x.actor,
+             "before": x.chain.strength, "after": None, "change": -x.chain.strength,
+             "detail": x.chain.text(G)}
+            for x in self.lost
+        ]  # fmt: skip
+        rows += [
             {
                 "section": "chain",
                 "source": c.source,
@@ -181,12 +216,20 @@ class WhatIf:
 
 def what_if(
     G: nx.MultiDiGraph,
-    removed: Iterable[str],
+    removed: Iterable[str] = (),
     *,
+    relations: Iterable[str] = (),
+    with_members: bool = False,
     backend: str | None = None,
     limit: int | None = None,
 ) -> WhatIf:
-    """Compare the network with and without the ``removed`` actors (and their relations).
+    """Compare the network with and without the ``removed`` actors (and their relations), or
+    without some ``relations`` (ids: what if Iran stopped directing the PMU?).
+
+    ``with_members`` also removes the actors that belong to a removed one (``member_of``) or
+    that it leads (``leads``), and theirs in turn. ``lost``: the influence the removed actors
+    held over each agent that stays (their strongest chain to it), strongest first: an actor
+    whose strongest chain from them is one control step loses a patron.
 
     Only pairs of actors that stay are compared:
 
@@ -223,21 +266,26 @@ def what_if(
     [('iran', 'embassy', 2, None)]
     >>> [(c.actor, c.sources) for c in w.cut_off], w.actors, w.relations
     ([('embassy', ('iran',))], (4, 3), (3, 1))
-    >>> w.as_dict()["broken_chains"][0]["before"]["text"], w.rows()[0]["change"]
-    ('iran —t→ pmu —t→ embassy', -0.25)
+    >>> w.as_dict()["broken_chains"][0]["before"]["text"], w.rows()[0]["detail"]
+    ('iran —t→ pmu —t→ embassy', 'pmu —t→ embassy')
     """
     removed = [resolve_actor(G, name) for name in removed]
     gone = tuple(dict.fromkeys(removed))
-    if not gone:
-        raise QueryError("name at least one actor to remove")
+    cut = _relations(G, relations)
+    if not gone and not cut:
+        raise QueryError("name at least one actor or relation to remove")
     for actor in gone:
         if actor not in G:
             raise ActorNotFoundError(f"'{actor}' is not an actor of this network")
+    members = _members(G, gone) if with_members else ()
+    everyone = (*gone, *members)
     H = G.copy()
-    H.remove_nodes_from(gone)
+    H.remove_nodes_from(everyone)
+    H.remove_edges_from(e for e in cut if H.has_edge(*e))
     names = {n: actor_name(G, n) for n in G}
-    chains, chains_total = _broken_chains(G, H, set(gone), names, limit)
-    paths, paths_total, lost_by = _longer_paths(G, H, set(gone), names, limit)
+    lost = _lost_influence(G, everyone)
+    chains, chains_total = _broken_chains(G, H, set(everyone), names, limit, bool(cut))
+    paths, paths_total, lost_by = _longer_paths(G, H, set(everyone), names, limit, bool(cut))
     cut_off = sorted(
         (CutOff(t, tuple(sorted(s, key=names.get))) for t, s in lost_by.items()),
         key=lambda c: (-len(c.sources), names[c.actor]),
@@ -254,6 +302,9 @@ def what_if(
         for m in SHIFT_MEASURES
     }
     return WhatIf(
+        removed_relations=tuple(k for *_, k in cut),
+        lost=lost,
+        members=members,
         removed=gone,
         actors=(G.number_of_nodes(), H.number_of_nodes()),
         relations=(G.number_of_edges(), H.number_of_edges()),
@@ -272,7 +323,52 @@ def _visible(change: float) -> float:
     return abs(change) if abs(change) > 1e-12 else 0.0
 
 
-def _broken_chains(G, H, gone: set[str], names: dict[str, str], limit: int | None):
+def _relations(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]:
+    """The relations (edges) with these ids; an unknown id is a QueryError naming the closest."""
+    edges = {k: (u, v, k) for u, v, k in G.edges(keys=True)}
+    out = []
+    for rid in dict.fromkeys(ids):
+        if rid not in edges:
+            raise QueryError(f"'{rid}' is not a relation id of this network"
+                             f"{did_you_mean(rid, edges)}")  # fmt: skip
+        out.append(edges[rid])
+    return out
+
+
+def _members(G: nx.MultiDiGraph, gone: tuple[str, ...]) -> tuple[str, ...]:
+    """The actors that belong to (member_of) or are led by (leads) the removed ones, and
+    theirs in turn, in the graph's order."""
+    found: set[str] = set()
+    todo = list(gone)
+    while todo:
+        head = todo.pop()
+        for u, _, d in G.in_edges(head, data=True):
+            if d["type"] == "member_of" and u not in found and u not in gone:
+                found.add(u)
+                todo.append(u)
+        for _, v, d in G.out_edges(head, data=True):
+            if d["type"] == "leads" and v not in found and v not in gone:
+                found.add(v)
+                todo.append(v)
+    return tuple(n for n in G if n in found)
+
+
+def _lost_influence(G: nx.MultiDiGraph, gone: tuple[str, ...]) -> tuple[LostInfluence, ...]:
+    """For each agent that stays, the strongest chain any removed actor had to it."""
+    best: dict[str, LostInfluence] = {}
+    for holder in gone:
+        for chain in influence_chains(G, holder):
+            actor = chain.actors[-1]
+            if actor in gone or node_class(G, actor) != "agent":
+                continue
+            known = best.get(actor)
+            if known is None or chain.strength > known.chain.strength:
+                best[actor] = LostInfluence(actor, holder, chain)
+    return tuple(sorted(best.values(), key=lambda x: (-x.chain.strength, actor_name(G, x.actor))))
+
+
+def _broken_chains(G, H, gone: set[str], names: dict[str, str], limit: int | None,
+                   every: bool = False):  # fmt: skip
     """Pairs whose strongest influence drops, each with one strongest chain before and after
     (the first ``limit`` of them, strongest before first), and how many there are."""
     net_before, net_after = NumberedNetwork(G), NumberedNetwork(H)
@@ -284,21 +380,20 @@ def _broken_chains(G, H, gone: set[str], names: dict[str, str], limit: int | Non
             bar.advance()
             if x in gone_ids:
                 continue
-            strength, parent, _ = strongest_from(net_before.moves, x)
-            if gone_ids.isdisjoint(parent.values()):  # no strongest chain runs through them
-                continue
-            now, parent_now, _ = strongest_from(net_after.moves, at_after[source])
-            for y, s in strength.items():
+            strength, parent, _ = strongest_from(net_before.moves, 2 * x)
+            if not every and all(s >> 1 not in gone_ids for s in parent.values()):
+                continue  # no strongest chain runs through them
+            now, parent_now, _ = strongest_from(net_after.moves, 2 * at_after[source])
+            best_now = best_by_actor(now)
+            for y, (s, state) in best_by_actor(strength).items():
                 if y == x or y in gone_ids:
                     continue
                 target = net_before.nodes[y]
-                after = now.get(at_after[target], 0.0)
+                after, state_now = best_now.get(at_after[target], (0.0, None))
                 key = (-s, names[source], names[target])
                 if after < s and kept.wants(key):
-                    now_chain = (
-                        _spell(H, net_after, parent_now, at_after[target]) if after > 0 else None
-                    )
-                    before_chain = _spell(G, net_before, parent, y)
+                    now_chain = _spell(H, net_after, parent_now, state_now) if after > 0 else None
+                    before_chain = _spell(G, net_before, parent, state)
                     kept.add(key, BrokenChain(source, target, before_chain, now_chain))
     return kept.items(), kept.total
 
@@ -344,7 +439,7 @@ class _Reversed:
 
 
 def _spell(G: nx.MultiDiGraph, net: NumberedNetwork, parent: dict[int, int], target: int) -> Chain:
-    """The chain the search found to ``target``, walking the parents back to the source."""
+    """The chain the search found to state ``target``, walking the parents back to the source."""
     steps = []
     while target in parent:
         steps.append(make_step(G, *net.via[parent[target], target]))
@@ -352,7 +447,8 @@ def _spell(G: nx.MultiDiGraph, net: NumberedNetwork, parent: dict[int, int], tar
     return Chain(tuple(reversed(steps)))
 
 
-def _longer_paths(G, H, gone: set[str], names: dict[str, str], limit: int | None):
+def _longer_paths(G, H, gone: set[str], names: dict[str, str], limit: int | None,
+                  every: bool = False):  # fmt: skip
     """Pairs whose shortest chain lengthens or vanishes (the first ``limit``, vanished first),
     how many there are, and for each actor no longer reachable, the actors that lost it."""
     before, after = actor_network(G), actor_network(H)
@@ -362,7 +458,7 @@ def _longer_paths(G, H, gone: set[str], names: dict[str, str], limit: int | None
         for x in H:
             bar.advance()
             dist = nx.single_source_shortest_path_length(before, x)
-            if gone.isdisjoint(dist):
+            if not every and gone.isdisjoint(dist):
                 continue
             now = nx.single_source_shortest_path_length(after, x)
             for y, d in dist.items():

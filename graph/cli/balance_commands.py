@@ -44,12 +44,16 @@ class _Camps(click.ParamType):
     f"(Davis's clusterability: the number from 1 to {MAX_AUTO_CAMPS} that violates fewest "
     "ties, the smallest on a tie).",
 )
+@base.all_kinds_option
 @base.data_options
 @base.filter_options
 @base.format_option
-def balance(camps, data, strict, selection, fmt):
+def balance(camps, all_kinds, data, strict, selection, fmt):
     """Structural balance: split the actors into camps of friends hostile to one another.
 
+    Only agents take sides: places and events are left out (--all-kinds keeps them). Claims
+    weighing less than half are left out (by default denied and refuted relations; alleged
+    ones count, marked: --count-claims all counts every claim, --count-claims confirmed none).
     Cooperative relations are positive ties, hostile ones negative; neutral ones are left out,
     and direction does not matter. Several relations between two actors make one tie, positive
     when the cooperative ones outnumber the hostile ones and negative otherwise (an even split
@@ -73,7 +77,7 @@ def balance(camps, data, strict, selection, fmt):
       actorgraph balance --camps 3 --status confirmed --format json
     """
     _, G, _ = base.load_data(data, strict, selection)
-    report = balance_report(G, camps)
+    report = balance_report(G, camps, all_kinds=all_kinds)
     if base.emit_data(report, fmt):
         return
     result, triads, census = report.partition, report.triads, report.census
@@ -85,6 +89,13 @@ def balance(camps, data, strict, selection, fmt):
     )
     if neutral:
         emit(f"Left out: {count(neutral, 'neutral relation')}.")
+    if report.claims_left_out:
+        ids = ", ".join(f"{k} ({s})" for k, s in report.claims_left_out)
+        emit(wrap(f"Left out as claims weighing less than half: {ids} (--count-claims all "
+                  "counts them). Alleged relations count, and are marked."))  # fmt: skip
+    if report.kinds_left_out:
+        fate = "left out: they take no side (--all-kinds keeps them)"
+        emit(wrap(base.left_out_note(report.kinds_left_out, fate=fate)))
     emit("")
     for line in _verdict(result, camps):
         emit(wrap(line, width=100))
@@ -96,6 +107,10 @@ def balance(camps, data, strict, selection, fmt):
     for head, members in listed:
         names = [name(n) + "," for n in members[:-1]] + [name(members[-1])]
         emit("\n".join(wrap_parts([head, *names], "", 100)))
+    if report.either:
+        said = "; ".join(f"{name(n)} (camp {' or '.join(map(str, c))})" for n, c in report.either)
+        emit(wrap(f"Equally good partitions: these actors could sit in another camp without "
+                  f"violating one more tie: {said}.", width=100))  # fmt: skip
     if result.explained:
         emit(f"\nViolated ties ({len(result.explained)}):")
         for text in result.explained:

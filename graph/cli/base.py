@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from graph._version import __version__
+from graph._words import count
 from graph.analysis.engine import ENGINE, check_backend
 from graph.analysis.selection import COUNT_CLAIMS, Selection, select
 from graph.cli.text import to_csv, to_json
@@ -24,6 +25,7 @@ from graph.progress import set_quiet
 __all__ = [
     "CONTEXT",
     "DateType",
+    "all_kinds_option",
     "backend_option",
     "cli",
     "data_options",
@@ -34,6 +36,7 @@ __all__ = [
     "filter_options",
     "format_option",
     "load_data",
+    "left_out_note",
     "load_view",
     "top_option",
     "use_cache",
@@ -276,6 +279,26 @@ def backend_option(what: str = "betweenness and closeness"):
         "implementation (pure Python, slow on big networks). Any other name: an installed "
         "networkx backend, through networkx's dispatch (e.g. nx-cugraph on a GPU machine).",
     )
+
+
+def all_kinds_option(f):
+    """--all-kinds: rank places and events too (rankings rank agents, which act)."""
+    return click.option(
+        "--all-kinds",
+        is_flag=True,
+        help="Rank places and events too (by default only agents are ranked: places and "
+        "events do not act, and are counted as left out).",
+    )(f)
+
+
+def left_out_note(
+    left_out: dict[str, int], lead: str = "", fate: str = "not ranked (--all-kinds ranks them)"
+) -> str:
+    """``3 places not ranked (--all-kinds ranks them).`` for what a ranking left out."""
+    if not left_out:
+        return ""
+    parts = [count(n, cls) for cls, n in sorted(left_out.items())]
+    return f"{lead}{' and '.join(parts)} {fate}."
 
 
 def top_option(default: int | None, help: str):

@@ -206,7 +206,16 @@ def relations(actor, kinds, evidence, data, strict, selection, fmt):
 @base.data_options
 @base.format_option
 def types_command(data, strict, fmt):
-    """List the relation types: built-in and declared, with stance, direction and influence.
+    """List the relation types: built-in and declared, with stance, direction, how each carries
+    influence, and how much.
+
+    CARRIES says how influence travels: control (a chain goes on through it), pressure (it
+    reaches its target, and goes on only through the target's own control relations), none
+    (an expressed stance: no influence). INFLUENCE is how much flows from source to target,
+    BACK how much from target to source (a group's pull on its member). The numbers are the
+    tool's conventions, an ordering more than a measurement (command over money over backing;
+    pressure is no command): a dataset changes them under 'relation_types:', and how much a
+    claim weighs under 'status_weights:' (shown below the table).
 
     \b
     Example:
@@ -230,13 +239,19 @@ def types_command(data, strict, fmt):
     elif fmt == "csv":
         emit(
             to_csv(
-                rows, ["name", "stance", "directed", "influence", "used", "origin", "description"]
+                rows,
+                ["name", "stance", "directed", "carries", "influence", "influence_back", "used",
+                 "origin", "description"],
             )
-        )
+        )  # fmt: skip
     else:
         for r in rows:
             r["directed"] = "yes" if r["directed"] else "no (symmetric)"
-            r["influence"] = f"{r['influence']:g}"
+            none = r["carries"] == "none"
+            r["influence"] = "—" if none else f"{r['influence']:g}"
+            r["influence_back"] = (
+                "—" if none or not r["influence_back"] else f"{r['influence_back']:g}"
+            )
         emit(
             table(
                 rows,
@@ -244,10 +259,15 @@ def types_command(data, strict, fmt):
                     ("name", "TYPE"),
                     ("stance", "STANCE"),
                     ("directed", "DIRECTED"),
+                    ("carries", "CARRIES"),
                     ("influence", "INFLUENCE"),
+                    ("influence_back", "BACK"),
                     ("used", "USED"),
                     ("origin", "FROM"),
                     ("description", "MEANING"),
                 ],
             )
         )
+        weights = G.graph.get("status_weights") or {}
+        shown = ", ".join(f"{s} {w:g}" for s, w in weights.items())
+        emit(f"\nHow much a relation weighs by its status (status_weights): {shown}.")

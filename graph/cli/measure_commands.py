@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from graph._words import count
 from graph.analysis.centrality import MEANINGS, MEASURES, centrality
 from graph.analysis.summary import summarize
 from graph.cli import base
@@ -21,15 +22,19 @@ from graph.cli.text import number, table, wrap
 )
 @base.top_option(None, "Show only the top N actors.")
 @base.backend_option()
+@base.all_kinds_option
 @base.data_options
 @base.filter_options
 @base.format_option
-def centrality_command(measures, top, backend, data, strict, selection, fmt):
+def centrality_command(measures, top, backend, all_kinds, data, strict, selection, fmt):
     """Rank actors by degree, betweenness, closeness, PageRank and eigenvector centrality.
 
     Measures are networkx's, on the actor network: one link from A to B when any relation
-    goes from A to B (symmetric types count both ways). Betweenness and closeness are
-    computed by a compiled engine unless --backend names another.
+    goes from A to B (symmetric types count both ways), friendly or hostile. PageRank
+    therefore measures attention received, not standing: a target scores high. Places and
+    events are part of the network but only agents are ranked (--all-kinds ranks them too).
+    Betweenness and closeness are computed by a compiled engine unless --backend names
+    another.
 
     \b
     Example:
@@ -42,7 +47,8 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
     chosen = list(measures) or list(MEASURES)
     # Without --measure, sorted by PageRank; with it, by the first given that is defined here.
     sort_by = None if measures else "pagerank"
-    result = centrality(G, chosen, backend=backend, sort_by=sort_by, top=top)
+    result = centrality(G, chosen, backend=backend, sort_by=sort_by, top=top,
+                        all_kinds=all_kinds)  # fmt: skip
     if base.emit_data(result, fmt):
         return
     sort_by, present, rows = result.sorted_by, result.present, result.rows()
@@ -60,6 +66,8 @@ def centrality_command(measures, top, backend, data, strict, selection, fmt):
                 100,
             )
         )
+    if result.left_out:
+        emit(base.left_out_note(result.left_out))
     emit("")
     emit(table(rows, [("name", "ACTOR")] + [(m, m.upper()) for m in present]))
 
@@ -97,13 +105,15 @@ def summary(top, backend, data, strict, selection, fmt):
         emit(f"Dated relations: {s['dated_relations']} ({span})")
     else:
         emit("Dated relations: none")
-    emit(f"\nMost important by PageRank ({MEANINGS['pagerank']}):")
+    emit("")
+    emit(wrap(f"Most attention received, by PageRank ({MEANINGS['pagerank']}; agents only):"))
     emit(table(s["top_pagerank"], [("name", "ACTOR"), ("score", "PAGERANK")], "  "))
     if s["top_betweenness"]:
-        emit(f"\nBrokers by betweenness ({MEANINGS['betweenness']}):")
+        emit("")
+        emit(wrap(f"Betweenness ({MEANINGS['betweenness']}; agents only):"))
         emit(table(s["top_betweenness"], [("name", "ACTOR"), ("score", "BETWEENNESS")], "  "))
     else:
-        emit("\nBrokers by betweenness: none (no actor lies between two others)")
+        emit("\nBetweenness: none (no actor lies between two others)")
     if s["strongest_chains"]:
         searched = s["chains_searched"]
         scope = (
@@ -114,4 +124,6 @@ def summary(top, backend, data, strict, selection, fmt):
         )
         emit(f"\nStrongest chains of influence (two steps or more{scope}):")
         for c in s["strongest_chains"]:
-            emit(wrap(f"{number(c['strength'])}  {c['text']}", "  "))
+            claims = ", ".join(f"{x['relation']}: {x['status']}" for x in c["claims"])
+            rests = f" [rests on {count(len(c['claims']), 'claim')}: {claims}]" if claims else ""
+            emit(wrap(f"{number(c['strength'])}  {c['text']}{rests}", "  "))

@@ -10,7 +10,15 @@ from graph.analysis.records import actor_name, neighbors
 from graph.analysis.resolve import resolve_actor
 from graph.cli import base
 from graph.cli.base import cli, emit
-from graph.cli.text import chain_block, claim_note, evidence_lines, number, wrap
+from graph.cli.text import (
+    chain_block,
+    claim_note,
+    claims_note,
+    evidence_lines,
+    number,
+    strength_note,
+    wrap,
+)
 
 
 def _influence_command(name: str, backwards: bool):
@@ -29,13 +37,15 @@ def _influence_command(name: str, backwards: bool):
     )
     @base.top_option(None, "Show only the first N.")
     @base.evidence_option(True)
+    @base.all_kinds_option
     @base.data_options
     @base.filter_options
     @base.format_option
-    def command(actor, depth, top, evidence, data, strict, selection, fmt):
+    def command(actor, depth, top, evidence, all_kinds, data, strict, selection, fmt):
         _, G, _ = base.load_data(data, strict, selection)
         actor_id = resolve_actor(G, actor)
-        ranking = influence_ranking(G, actor_id, backwards=backwards, depth=depth, top=top)
+        ranking = influence_ranking(G, actor_id, backwards=backwards, depth=depth, top=top,
+                                    all_kinds=all_kinds)  # fmt: skip
         if base.emit_data(ranking, fmt):
             return
         total, shown = len(ranking.chains), ranking.shown
@@ -45,6 +55,7 @@ def _influence_command(name: str, backwards: bool):
             emit(
                 f"No actor {what} {title} through relations that carry influence"
                 + (f" within {depth} steps." if depth else ".")
+                + base.left_out_note(ranking.left_out, " ")
             )
             return
         head = f"Who influences {title}" if backwards else f"Whom {title} influences"
@@ -52,21 +63,29 @@ def _influence_command(name: str, backwards: bool):
             f"{head}: {total} actor{'s' if total != 1 else ''}, strongest chain first"
             + (f" (showing {len(shown)})" if len(shown) < total else "")
         )
-        emit(
-            "strength = product of the influence of each relation along the chain "
-            "(1 = total control; see 'actorgraph types')\n"
-        )
+        emit(wrap(strength_note(G)))
+        if ranking.left_out:
+            emit(wrap(base.left_out_note(ranking.left_out)))
+        emit("")
         for rank, chain in enumerate(shown, 1):
             name = actor_name(G, ranking.other(chain))
             steps = f"{chain.hops} step{'s' if chain.hops != 1 else ''}"
-            emit(f"{rank:>2}. {name} — strength {number(chain.strength)}, {steps}")
+            emit(
+                f"{rank:>2}. {name} — strength {number(chain.strength)}, {steps}"
+                + claims_note(chain)
+            )
             emit("\n".join(chain_block(G, chain, "    ", evidence)))
 
     command.help = f"""Rank the actors ACTOR {verb}, each with its strongest chain.
 
-    A chain's strength is the product of its relations' influence (a property of each
-    relation type: directs 0.9, threatens 0.4, targets 0.3…). Relations that carry no
-    influence are not followed; symmetric ones are followed both ways.
+    Influence goes on through control (directs, leads, funds, supports, allies_with, a
+    group over its members), reaches the target of pressure (threatens, targets, attacks)
+    and stops there, and does not flow through accusing, opposing, rivalling or negotiating.
+    A chain's strength is the product of what its relations carry: each type's influence
+    (directs 0.9, threatens 0.4, targets 0.3…: the tool's conventions, see 'actorgraph
+    types'), times the weight of its status (by default alleged 0.5, denied 0.25; refuted
+    relations carry nothing). Only agents are ranked: places and events are counted and left
+    out unless --all-kinds.
 
     \b
     Example:

@@ -15,10 +15,11 @@ from graph.render.page import DEFAULT_TOP, render_page, top_actors
 @cli.command()
 @click.option(
     "--size-by",
-    type=click.Choice(["pagerank", "betweenness", "degree"]),
-    default="pagerank",
-    show_default=True,
-    help="What node size shows.",
+    type=click.Choice(["reach", "pagerank", "betweenness", "degree"]),
+    default=None,
+    help="What node size shows. Default: reach (how much influence an actor passes on, "
+    "directly or through chains), or degree past 300 actors (reach searches from every actor). "
+    "pagerank shows attention received, friendly or hostile: targets look big.",
 )
 @click.option("--title", help="Heading of the page (default: the dataset's title).")
 @click.option(

@@ -73,15 +73,23 @@ def _top_note(shown: int, total: int) -> str:
     help="Above 1: more, smaller blocs; below 1: fewer, larger ones.",
 )
 @base.top_option(None, "Show only the N largest.")
+@click.option(
+    "--all-ties",
+    is_flag=True,
+    help="Find arenas of interaction on every relation (hostile ones and places too), not "
+    "blocs of agents standing together on cooperative ties.",
+)
 @base.data_options
 @base.filter_options
 @base.format_option
-def blocs_command(seed, resolution, top, data, strict, selection, fmt):
-    """Find blocs: groups of actors more linked among themselves than to the rest.
+def blocs_command(seed, resolution, top, all_ties, data, strict, selection, fmt):
+    """Find blocs: groups of actors who stand with one another more than with the rest.
 
-    Louvain modularity (networkx, seeded) on the relations read in any direction, two actors
-    weighing as many relations as join them. Hostile relations link too: choose the types
-    that make a bloc with --type. Actors with no relation in the selection are in no bloc.
+    Louvain modularity (networkx, seeded) on the cooperative relations between agents, read
+    in any direction, two actors weighing as many relations as join them (a claim less:
+    alleged 0.5, denied 0.25). --all-ties counts every relation, hostile ones and places
+    included: the groups are then arenas of interaction, not camps. Actors with no such
+    relation are in no bloc.
 
     \b
     Example:
@@ -90,12 +98,13 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
       actorgraph blocs --resolution 1.5 --format json
     """
     _, G, _ = base.load_data(data, strict, selection)
-    report = bloc_report(G, seed=seed, resolution=resolution, top=top)
+    report = bloc_report(G, seed=seed, resolution=resolution, top=top, all_ties=all_ties)
     if base.emit_data(report, fmt):
         return
     found, shown, unplaced = report.blocs, report.shown, report.unplaced
     if not found:
-        emit(f"No blocs: no two of the {count(G.number_of_nodes(), 'actor')} are related.")
+        how = "related" if all_ties else "joined by a cooperative relation"
+        emit(f"No blocs: no two of the {count(G.number_of_nodes(), 'actor')} are {how}.")
         return
     placed = sum(len(b.members) for b in found)
     emit(
@@ -105,8 +114,13 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
     )
     emit(
         wrap(
-            "Relations count in either direction, two actors weighing as many relations as join "
-            "them; modularity runs from about 0 (no better than chance) towards 1 (blocs barely "
+            (
+                "Every relation counts (--all-ties): these are arenas of interaction, not camps. "
+                if all_ties
+                else "Cooperative relations between agents count: who stands with whom. "
+            )
+            + "Relations count in either direction, two actors weighing as many relations as "
+            "join them; modularity runs from about 0 (no better than chance) towards 1 (blocs barely "
             "related to one another)."
         )
     )
@@ -127,7 +141,8 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
         emit(f"\n… and {count(len(found) - len(shown), 'smaller bloc')}.")
     if unplaced:
         emit("")
-        emit(wrap(f"In no bloc (no relation here): {_names(G, unplaced, 10)}."))
+        why = "no relation here" if all_ties else "no cooperative relation with an agent here"
+        emit(wrap(f"In no bloc ({why}): {_names(G, list(unplaced), 10)}."))
 
 
 # -- key players ---------------------------------------------------------------------------------
@@ -135,17 +150,21 @@ def blocs_command(seed, resolution, top, data, strict, selection, fmt):
 
 @cli.command(name="key-players")
 @base.top_option(5, "How many actors each ranking shows (CSV lists every actor).")
+@base.all_kinds_option
 @base.data_options
 @base.filter_options
 @base.format_option
-def key_players_command(top, data, strict, selection, fmt):
+def key_players_command(top, all_kinds, data, strict, selection, fmt):
     """Rank the actors whose removal most fragments the network or cuts influence, and name
     the brokers it cannot do without.
 
     Fragmentation: how many ordered pairs of actors a chain of relations still joins once
     the actor is gone (relations followed in their direction). Influence: how much of their
     influence over one another the other actors lose (sum of strongest-chain strengths).
-    Brokers: articulation points, whose removal splits the network (any direction).
+    Brokers: agents whose removal splits the network (relations read in any direction)
+    into at least two groups of two agents or more; one whose removal only cuts off a lone
+    actor is that actor's only link, not a broker. Only agents are ranked (--all-kinds ranks
+    places and events too).
 
     \b
     Example:
@@ -153,7 +172,7 @@ def key_players_command(top, data, strict, selection, fmt):
       actorgraph key-players --top 3 --format json
     """
     _, G, _ = base.load_data(data, strict, selection)
-    k = key_players(G, top=top)
+    k = key_players(G, top=top, all_kinds=all_kinds)
     if base.emit_data(k, fmt):
         return
     emit(
@@ -163,6 +182,8 @@ def key_players_command(top, data, strict, selection, fmt):
             f"to {number(k.reach)}."
         )
     )
+    if k.left_out:
+        emit(wrap(base.left_out_note(k.left_out)))
     if not k.by_fragmentation:
         emit("\nNo relations join any two actors: there is nothing to fragment.")
         return
@@ -186,8 +207,14 @@ def key_players_command(top, data, strict, selection, fmt):
         emit(table(rows, REACH_COLUMNS, "  "))
     else:
         emit("\nNo actor relays influence between two others.")
+    if k.only_links:
+        emit("\nOnly links (removing one cuts a lone actor off, but separates no two groups):")
+    for b in k.only_links:
+        lone = [n for p in b.pieces[1:] for n in p]
+        emit(wrap(f"{_name(G, b.actor)} is the only link of {_names(G, lone, 6)} to the rest.",
+                  "  "))  # fmt: skip
     if not k.brokers:
-        emit("\nNo broker: removing any one actor leaves its part of the network in one piece.")
+        emit("\nNo broker: removing any one actor leaves no two groups of agents apart.")
         return
     emit("\nBrokers the network cannot do without (relations read in any direction):")
     for b in k.brokers:
@@ -210,39 +237,73 @@ def key_players_command(top, data, strict, selection, fmt):
     "--remove",
     "remove",
     multiple=True,
-    required=True,
     metavar="ACTOR",
     help="An actor to take out, with its relations (repeatable).",
+)
+@click.option(
+    "--remove-relation",
+    "remove_relations",
+    multiple=True,
+    metavar="ID",
+    help="A relation to take out, by its id ('actorgraph relations --format csv' lists them; "
+    "repeatable): what if Iran stopped directing the PMU?",
+)
+@click.option(
+    "--with-members",
+    is_flag=True,
+    help="Also take out the actors that belong to (member_of) or are led by a removed actor.",
 )
 @base.top_option(10, "Most rows the table shows per section.")
 @base.backend_option("betweenness")
 @base.data_options
 @base.filter_options
 @base.format_option
-def whatif_command(remove, top, backend, data, strict, selection, fmt):
-    """Compare the network with and without some actors: the influence chains and paths that
-    break, the actors others can no longer reach, how PageRank and betweenness shift.
+def whatif_command(
+    remove, remove_relations, with_members, top, backend, data, strict, selection, fmt
+):
+    """Compare the network with and without some actors or relations: the influence the
+    removed actors held (who loses a patron), the influence chains and paths that break, the
+    actors others can no longer reach, how PageRank and betweenness shift.
 
     Only pairs of actors that stay are compared. A chain breaks when the pair's strongest
-    chain of influence ran through a removed actor and nothing as strong is left.
+    chain of influence ran through a removed actor or relation and nothing as strong is left.
 
     \b
     Example:
       actorgraph whatif --remove "PMU militias"
       actorgraph whatif --remove Iran --remove "United States" --format json
+      actorgraph whatif --remove-relation iran-directs-pmu_militias
     """
+    if not remove and not remove_relations:
+        raise click.UsageError("give --remove ACTOR or --remove-relation ID (or both)")
     _, G, _ = base.load_data(data, strict, selection)
     removed = list(dict.fromkeys(resolve_actor(G, name) for name in remove))
     # The table shows the first --top rows of each section: keep no more (a hub of a large
     # network breaks millions of pairs); JSON and CSV list them all.
-    w = what_if(G, removed, backend=backend, limit=top if fmt == "table" else None)
+    w = what_if(G, removed, relations=remove_relations, with_members=with_members,
+                backend=backend, limit=top if fmt == "table" else None)  # fmt: skip
     if base.emit_data(w, fmt):
         return
-    gone = " and ".join(_name(G, n) for n in w.removed)
+    parts = [_name(G, n) for n in w.removed]
+    for rid in w.removed_relations:
+        u, v, d = next((u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == rid)
+        parts.append(f"the relation {_relation_text(G, u, v, d)}")
     emit(
-        f"What if {gone} were gone? "
+        f"What if {' and '.join(parts)} were gone? "
         f"{w.actors[0]} → {w.actors[1]} actors, {w.relations[0]} → {w.relations[1]} relations."
     )
+    if w.members:
+        emit(wrap(f"With their members and those they lead: {_names(G, list(w.members), 10)}."))
+    if w.lost:
+        emit(f"\nInfluence the removed actors held, strongest first ({len(w.lost)}):")
+        for x in w.lost[:top]:
+            patron = x.chain.hops == 1 and x.chain.claims == ()
+            how = "loses its patron" if patron else "loses the influence of"
+            emit(wrap(f"{_name(G, x.actor)} {how} {_name(G, x.holder)} "
+                      f"({number(x.chain.strength)}):", "  "))  # fmt: skip
+            emit("\n".join(wrap_parts(x.chain.parts(G), "    ")))
+        if note := _top_note(min(top, len(w.lost)), len(w.lost)):
+            emit(note)
     emit(f"\nInfluence chains that break: {count(w.chains_total, 'pair')}, strongest first")
     for c in w.chains[:top]:
         now = f"now {number(c.after.strength)}" if c.after else "now none"

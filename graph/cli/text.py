@@ -15,11 +15,14 @@ import networkx as nx
 
 from graph._words import count
 from graph.analysis.chains import Chain
+from graph.analysis.flow import RULE
 from graph.analysis.records import actor_name
 
 __all__ = [
     "chain_block",
     "claim_note",
+    "claims_note",
+    "strength_note",
     "count",
     "evidence_lines",
     "number",
@@ -125,6 +128,26 @@ def wrap_parts(parts: Sequence[str], indent: str, width: int = 96) -> list[str]:
             line = line + (" " if line.strip() else "") + part
     lines.append(line)
     return lines
+
+
+def strength_note(G: nx.MultiDiGraph) -> str:
+    """What a chain's strength is, in one line, with the status weights actually used."""
+    weights = G.graph.get("status_weights") or {}
+    claims = ", ".join(f"{s} ×{weights[s]:g}" for s in ("alleged", "denied") if s in weights)
+    return (
+        f"strength = product of what each relation carries: {RULE}"
+        + (f" ({claims})" if claims else "")
+        + ". The weights are the tool's conventions ('actorgraph types')."
+    )
+
+
+def claims_note(chain: Chain) -> str:
+    """``; rests on 1 claim (targets: denied)`` for a chain with relations not confirmed."""
+    claims = chain.claims
+    if not claims:
+        return ""
+    what = ", ".join(f"{s.type}: {s.status}" for s in claims)
+    return f"; rests on {count(len(claims), 'claim')} ({what})"
 
 
 def claim_note(G: nx.MultiDiGraph, data: dict) -> str:

@@ -150,9 +150,11 @@ class ValueChecker:
         low: float = 0.0,
         high: float | None = 1.0,
         whole: bool = False,
+        then: str = "",
     ) -> float | int | None:
         """A number field from ``low`` to ``high`` (``whole``: an integer); ``None`` (and an
-        error saying what it must be, ``meaning`` after the range) when it is not one."""
+        error saying what it must be, ``meaning`` after the range) when it is not one; with
+        ``then``, a warning saying what is done with it instead of an error."""
         value = m.get(key)
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         if whole:
@@ -167,9 +169,11 @@ class ValueChecker:
             shown = m.raw.get(key, value)
             span = f"from {low:g} to {high:g}" if high is not None else f"of at least {low:g}"
             kind = "a whole number" if whole else "a number"
-            self.error(
-                m.marks[key], f"{what}: '{key}' must be {kind} {span}{meaning}, not {shown!r}"
-            )
+            message = f"{what}: '{key}' must be {kind} {span}{meaning}, not {shown!r}"
+            if then:
+                self.warn(m.marks[key], f"{message}; {then}")
+            else:
+                self.error(m.marks[key], message)
         return None
 
     def flag(self, m: YMap, key: str, what: str) -> bool | None:

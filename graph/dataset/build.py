@@ -118,7 +118,8 @@ def actor_network(G: nx.MultiDiGraph) -> nx.DiGraph:
     """Collapse the relations into a simple directed graph of who is linked to whom.
 
     There is an edge ``u → v`` when some relation goes from ``u`` to ``v``, and for a
-    symmetric relation both ways. Parallel relations become one edge; every actor stays.
+    symmetric relation both ways. Parallel relations become one edge; every actor stays. A
+    relation that weighs nothing (refuted, or left out by how claims are counted) links no one.
     Centrality and shortest paths count steps on this graph.
 
     >>> G = nx.MultiDiGraph()
@@ -134,6 +135,8 @@ def actor_network(G: nx.MultiDiGraph) -> nx.DiGraph:
     D = nx.DiGraph()
     D.add_nodes_from(G.nodes)
     for u, v, data in G.edges(data=True):
+        if data.get("claim_weight", 1.0) <= 0:  # refuted, or weighed out: no link
+            continue
         D.add_edge(u, v)
         if not data["directed"]:
             D.add_edge(v, u)

@@ -419,17 +419,22 @@ class _Checker(ValueChecker):
         ok = ok and evidence is not None
         fields["evidence"] = evidence or ()
         fields["weight"] = fields["count"] = None
-        if "weight" in m:
-            fields["weight"] = self.number(m, "weight", what,
-                                           " (it multiplies its type's influence)")  # fmt: skip
-            ok = ok and fields["weight"] is not None
-        if "count" in m:
-            fields["count"] = self.number(m, "count", what, " (how many times it happened)",
-                                          low=1, high=None, whole=True)  # fmt: skip
-            ok = ok and fields["count"] is not None
+        # Files written before weight and count were fields of the format may hold them as
+        # extra attributes of another meaning: such a value is kept as one, with a warning.
+        old = {}
+        for key, meaning, options in (
+            ("weight", " (it multiplies its type's influence)", {}),
+            ("count", " (how many times it happened)", {"low": 1, "high": None, "whole": True}),
+        ):
+            if key in m:
+                fields[key] = self.number(m, key, what, meaning, then="it is kept as an "
+                                          "extra attribute and not used", **options)  # fmt: skip
+                if fields[key] is None and m[key] is not REFUSED:
+                    old[key] = self.plain(m[key], m.marks[key], 0)
         fields["attributes"] = self.unknown_fields(
             m, RELATION_FIELDS, what, keep=True, reserved=RESERVED_RELATION_FIELDS
         )
+        fields["attributes"].update(old)
         ok = ok and not any(key in RESERVED_RELATION_FIELDS for key in m)
         self.content.relations.append(
             RawRelation(

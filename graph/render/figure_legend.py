@@ -23,7 +23,7 @@ def legend_column(fig, renderer, G, keep, edges, styles, *, top: float) -> float
         note = fig.text(
             0,
             0,
-            "Bigger actors have a higher PageRank.\nThicker lines carry more influence.",
+            "Bigger actors receive more attention\n(PageRank: relations towards them,\nfriendly or hostile).\nThicker lines carry more influence.",
             ha="left",
             va="top",
             fontsize=7.5,

@@ -33,12 +33,14 @@ from graph.progress import progress
 from graph.render.page_layout import HUB_FONT, layout_positions, named_hubs, top_actors
 from graph.render.style import STANCE_COLORS, STATUS_DASHES, kind_styles
 
-__all__ = ["DEFAULT_TOP", "PHYSICS_LIMIT", "SIZE_MEASURES", "layout_positions", "page_data",
+__all__ = ["DEFAULT_TOP", "PHYSICS_LIMIT", "REACH_LIMIT", "SIZE_MEASURES", "default_size_by", "layout_positions", "page_data",
            "page_html", "render_page", "top_actors"]  # fmt: skip
 
 #: What node size can show.
 SIZE_MEASURES = {
-    "pagerank": "PageRank (importance from being the object of relations by important actors)",
+    "reach": "influence reach (how much influence an actor passes on, directly or through "
+    "chains; places and events pass on none)",
+    "pagerank": "PageRank (attention received, friendly or hostile: a target scores high)",
     "betweenness": "betweenness (how often an actor lies between two others: a broker)",
     "degree": "degree (how many relations an actor takes part in)",
 }
@@ -59,9 +61,23 @@ _MIN_SIZE, _MAX_SIZE = 12, 42
 _SMALLEST_NAME = 8
 
 
+#: Up to this many actors the page is sized by influence reach unless told otherwise; above,
+#: by degree (the reach searches chains from every actor: minutes on thousands of actors).
+REACH_LIMIT = 300
+
+
+def default_size_by(G: nx.MultiDiGraph) -> str:
+    """What node size shows unless told: influence reach, degree on a large network."""
+    return "reach" if G.number_of_nodes() <= REACH_LIMIT else "degree"
+
+
 def _scores(G: nx.MultiDiGraph, size_by: str) -> dict[str, float]:
     if size_by == "degree":
         return {n: float(G.degree(n)) for n in G}
+    if size_by == "reach":
+        from graph.analysis.influence import influence_reach
+
+        return {r.actor: r.total for r in influence_reach(G, chains=False)}
     from graph.analysis.centrality import centrality
 
     return centrality(G, [size_by]).scores[size_by]
@@ -133,7 +149,7 @@ def _options(n_nodes: int, laid_out: bool = False) -> dict[str, Any]:
     }
 
 
-def page_data(G: nx.MultiDiGraph, *, size_by: str = "pagerank") -> dict[str, Any]:
+def page_data(G: nx.MultiDiGraph, *, size_by: str | None = None) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able data.
 
     ``nodes`` and ``edges`` are vis-network items assembled with pyvis; ``actors`` and
@@ -149,6 +165,7 @@ def page_data(G: nx.MultiDiGraph, *, size_by: str = "pagerank") -> dict[str, Any
     >>> [k["kind"] for k in d["legend"]["kinds"]], d["edges"][0]["dashes"]
     (['person', 'state'], [10, 6])
     """
+    size_by = size_by or default_size_by(G)
     if size_by not in SIZE_MEASURES:
         raise ValueError(f"size_by must be one of {', '.join(SIZE_MEASURES)}")
     # pyvis's Node and Edge make the vis-network items; its Network would also look for each
@@ -319,7 +336,7 @@ def page_html(
     G: nx.MultiDiGraph,
     *,
     title: str | None = None,
-    size_by: str = "pagerank",
+    size_by: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
 ) -> str:
     """The whole page as one string of HTML, every script and style inlined.
@@ -355,7 +372,7 @@ def render_page(
     path: str | os.PathLike,
     *,
     title: str | None = None,
-    size_by: str = "pagerank",
+    size_by: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
 ) -> Path:
     """Write the interactive page for ``G`` to ``path`` (atomically; folders are created)."""
