@@ -36,6 +36,7 @@ class ContestedClaim:
             "when": r["when"],
             "claimed_by": self.claimed_by,
             "disputed_by": self.disputed_by,
+            "note": r.get("note"),
             "evidence_for": self.evidence_for,
             "evidence_against": self.evidence_against,
         }

@@ -145,6 +145,7 @@ class Selection:
     perspective: str | None = None
     stances: tuple[str, ...] = ()
     count_claims: str = "weighted"
+    keep_refuted: bool = False  # the record of claims keeps refuted relations
 
     @property
     def narrows(self) -> bool:
@@ -257,8 +258,10 @@ def _select_relations(G: nx.MultiDiGraph, selection: Selection) -> tuple[nx.Mult
                     f"'{value}' is not a {what} of this dataset"
                     f"{did_you_mean(value, known)}; known: {', '.join(sorted(known))}"
                 )
-    refuted = "refuted" not in selection.statuses and any(
-        d["status"] == "refuted" for *_, d in G.edges(data=True)
+    refuted = (
+        not selection.keep_refuted
+        and "refuted" not in selection.statuses
+        and any(d["status"] == "refuted" for *_, d in G.edges(data=True))
     )
     if selection.types or selection.statuses or selection.stances or refuted:
         H = G.copy()
@@ -267,7 +270,7 @@ def _select_relations(G: nx.MultiDiGraph, selection: Selection) -> tuple[nx.Mult
              if (selection.types and d["type"] not in selection.types)
              or (selection.statuses and d["status"] not in selection.statuses)
              or (selection.stances and d["stance"] not in selection.stances)
-             or (d["status"] == "refuted" and "refuted" not in selection.statuses)]
+             or (refuted and d["status"] == "refuted" and "refuted" not in selection.statuses)]
         )  # fmt: skip
         gone = sum(1 for *_, d in G.edges(data=True) if d["status"] == "refuted") if refuted else 0
         G = H

@@ -170,10 +170,13 @@ def evidence_lines(evidence: Sequence[dict], indent: str) -> list[str]:
     for e in evidence:
         quote = " ".join(e["quote"].split())
         where = e["source"] + (f", {e['url']}" if e.get("url") else "")
-        # Non-breaking spaces keep "— source" on one line; they are plain spaces again after.
-        glued = "\u00a0".join(["—", *where.split()])
+        # Non-breaking spaces keep a short "— source" on one line (plain spaces again after); a
+        # long one may break between its words, never inside one.
+        glued = "\u00a0".join(["—", *where.split()]) if len(where) <= 40 else f"— {where}"
         against = "against:\u00a0" if e.get("side") == "dispute" else ""
-        lines.append(wrap(f"{against}“{quote}” {glued}", indent).replace("\u00a0", " "))
+        # A paraphrase is not shown between quotation marks, as if it were the source's words.
+        said = quote if "(paraphrase" in e["source"].lower() else f"“{quote}”"
+        lines.append(wrap(f"{against}{said} {glued}", indent).replace("\u00a0", " "))
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from graph.analysis.centrality import MEANINGS
@@ -165,7 +167,8 @@ def claims_command(actor, data, strict, selection, fmt):
       actorgraph claims
       actorgraph claims --actor Iran --format json
     """
-    _, G, _ = base.load_data(data, strict, selection)
+    # The record of claims keeps the refuted ones, which every other command leaves out.
+    _, G, _ = base.load_data(data, strict, replace(selection, keep_refuted=True))
     actor_id = resolve_actor(G, actor) if actor else None
     found = [c.as_dict() for c in contested_claims(G, actor=actor_id)]
     if fmt == "json":
@@ -185,6 +188,8 @@ def claims_command(actor, data, strict, selection, fmt):
         emit(f"{i}. {c['sentence']} — {c['status']}" + (f", {c['when']}" if c["when"] else ""))
         emit(f"   claimed by:  {', '.join(c['claimed_by']) or 'nobody named in the data'}")
         emit(f"   disputed by: {', '.join(c['disputed_by']) or 'nobody named in the data'}")
+        if c.get("note"):
+            emit(wrap(f"note: {c['note']}", "   "))
         for label, evidence in (("for", c["evidence_for"]), ("against", c["evidence_against"])):
             lines = evidence_lines([{**e, "side": "claim"} for e in evidence], "      ")
             emit(f"   evidence {label}:" + ("" if lines else " none given"))
