@@ -150,10 +150,12 @@ def chains_between(
     depth: int = 4,
     undirected: bool = False,
     limit: int | None = None,
+    strongest: bool = False,
 ) -> ChainsFound:
     """The :func:`shortest_chain` from ``source`` to ``target`` (none from an actor to
-    itself), or with ``every`` :func:`all_chains` of at most ``depth`` steps, as one answer
-    showing the first ``limit``.
+    itself), or with ``every`` :func:`all_chains` of at most ``depth`` steps, or with
+    ``strongest`` the strongest chain of influence (:mod:`graph.analysis.influence`), as one
+    answer showing the first ``limit``.
 
     >>> G = nx.MultiDiGraph()
     >>> for u, v in [("a", "b"), ("b", "c"), ("a", "c")]:
@@ -167,7 +169,11 @@ def chains_between(
     """
     source = resolve_actor(G, source)
     target = resolve_actor(G, target)
-    if every:
+    if strongest:
+        from graph.analysis.influence import influence_chains
+
+        chains = [c for c in influence_chains(G, source) if c.actors[-1] == target]
+    elif every:
         chains = all_chains(G, source, target, depth=depth, undirected=undirected)
     else:
         one = shortest_chain(G, source, target, undirected=undirected) if source != target else None

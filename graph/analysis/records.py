@@ -139,6 +139,8 @@ def relation_record(G: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, A
         "claimed_by": list(d.get("claimed_by") or []),
         "disputed_by": list(d.get("disputed_by") or []),
         "note": d.get("note"),
+        "weight": d.get("weight"),
+        "count": d.get("count"),
         "evidence": [dict(e) for e in d.get("evidence") or []],
         "file": d.get("file"),
         "line": d.get("line"),

@@ -295,7 +295,11 @@ def what_if(
     shifts = {
         m: tuple(
             sorted(
-                (Shift(n, before.scores[m][n], after.scores[m][n]) for n in H),
+                (
+                    Shift(n, before.scores[m][n], after.scores[m][n])
+                    for n in H
+                    if node_class(G, n) == "agent"
+                ),  # fmt: skip
                 key=lambda s: (-_visible(s.change), names[s.actor]),
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from graph.analysis.flow import RULE
 from graph.analysis.influence import influence_ranking
 from graph.analysis.paths import chains_between
 from graph.analysis.records import actor_name, neighbors
@@ -114,6 +115,12 @@ _influence_command("influenced-by", backwards=True)
 )
 @click.option("--undirected", is_flag=True, help="Follow relations in both directions.")
 @click.option(
+    "--strongest",
+    is_flag=True,
+    help="The strongest chain of influence instead of the shortest chain of relations (see "
+    "'actorgraph influence').",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=50,
@@ -124,7 +131,20 @@ _influence_command("influenced-by", backwards=True)
 @base.data_options
 @base.filter_options
 @base.format_option
-def path(source, target, every, depth, undirected, limit, evidence, data, strict, selection, fmt):
+def path(
+    source,
+    target,
+    every,
+    depth,
+    undirected,
+    strongest,
+    limit,
+    evidence,
+    data,
+    strict,
+    selection,
+    fmt,
+):
     """Show the shortest chain of relations from SOURCE to TARGET, with the evidence for each step.
 
     Relations are followed in their direction (symmetric types both ways) unless
@@ -135,10 +155,15 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
       actorgraph path Iran "US Embassy"
       actorgraph path "Iraqi lawmakers" Khazali --undirected
       actorgraph path Iran "Taji base" --all --depth 3
+      actorgraph path Khazali "Iraqi government" --strongest
     """
+    if strongest and (every or undirected):
+        raise click.UsageError("--strongest follows influence: it goes with neither --all nor "
+                               "--undirected")  # fmt: skip
     _, G, _ = base.load_data(data, strict, selection)
     a, b = resolve_actor(G, source), resolve_actor(G, target)
-    found = chains_between(G, a, b, every=every, depth=depth, undirected=undirected, limit=limit)
+    found = chains_between(G, a, b, every=every, depth=depth, undirected=undirected, limit=limit,
+                           strongest=strongest)  # fmt: skip
     if base.emit_data(found, fmt):
         return
     chains, shown, total = found.chains, found.shown, len(found.chains)
@@ -146,6 +171,9 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
     how = "in any direction" if undirected else "following relations in their direction"
     if a == b:
         emit(f"{na} and {nb} are the same actor.")
+        return
+    if not chains and strongest:
+        emit(f"No chain of influence leads from {na} to {nb}: {RULE}.")
         return
     if not chains:
         within = f" within {depth} steps" if every else ""
@@ -158,6 +186,11 @@ def path(source, target, every, depth, undirected, limit, evidence, data, strict
             f"{total} chain{'s' if total != 1 else ''} from {na} to {nb} of at most {depth} "
             f"steps ({how})" + (f"; showing {len(shown)}" if len(shown) < total else "") + "\n"
         )
+    elif strongest:
+        c = chains[0]
+        emit(f"Strongest chain of influence from {na} to {nb}: strength {number(c.strength)}, "
+             f"{c.hops} step{'s' if c.hops != 1 else ''}{claims_note(c)}")  # fmt: skip
+        emit(wrap(strength_note(G)) + "\n")
     else:
         steps = f"{chains[0].hops} step{'s' if chains[0].hops != 1 else ''}"
         emit(f"Shortest chain from {na} to {nb}: {steps} ({how})\n")

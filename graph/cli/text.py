@@ -162,6 +162,10 @@ def claim_note(G: nx.MultiDiGraph, data: dict) -> str:
         parts.append(f"disputed by {names(data['disputed_by'])}")
     if data.get("when"):
         parts.append(data["when"])
+    if data.get("weight") is not None:
+        parts.append(f"weight {data['weight']:g}")
+    if data.get("count"):
+        parts.append(f"{data['count']:,} times")
     return "; ".join(parts)
 
 
