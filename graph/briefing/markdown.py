@@ -41,7 +41,9 @@ def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | N
         out += [e(brief.description), ""]
     if brief.source_documents:
         shown = ", ".join(e(s) for s in brief.source_documents)
-        out += [f"**Sources:** {shown} ({len(brief.quotes)} quotations, listed at the end).", ""]
+        n = len(brief.quotes)
+        quoted = f"{n} quotation{'s' if n != 1 else ''}"
+        out += [f"**Sources:** {shown} ({quoted}, listed at the end).", ""]
     if figure:
         out += [f"![{e(figure_caption or 'The network')}]({figure})", ""]
         if figure_caption:
@@ -53,6 +55,11 @@ def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | N
     if len(brief.cast) < brief.cast_total:
         out += ["", f"*The {len(brief.cast)} most connected of {brief.cast_total:,} actors.*"]
     out.append("")
+
+    if brief.limits:
+        out += ["> **What this map cannot tell you**", ">"]
+        out += [f"> - {e(line)}" for line in brief.limits]
+        out.append("")
 
     out += ["## Key actors", ""]
     for section in brief.key_actors:
@@ -72,7 +79,7 @@ def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | N
     for i, chain in enumerate(brief.chains, 1):
         out.append(f"{i}. {e(chain['text'])} (strength {chain['strength']:.2f})")
         for step in chain["steps"]:
-            said = "".join(f": “{e(quotes[n])}”" for n in step.quotes)
+            said = "".join(f": “{e(quotes[n])}”" for n in step.spelled)
             out.append(f"   - {e(step.sentence)}{said}{_refs(step.quotes)}")
     out.append("")
 
@@ -120,9 +127,18 @@ def to_markdown(brief: Brief, figure: str | None = None, figure_caption: str | N
 
     if brief.questions:
         out += ["## Questions for discussion", ""]
+        teacher = [q for q in brief.questions if q.teacher]
+        generated = [q for q in brief.questions if not q.teacher]
+        if teacher:
+            out += ["*Your teacher's questions:*", ""]
+            out += [f"- {e(q.text)}" for q in teacher]
+            out.append("")
+            if generated:
+                out += ["*Questions from the data:*", ""]
         out += [f"{i}. {e(q.text)} *(See: {', '.join(q.refers_to)}.)*"
-                for i, q in enumerate(brief.questions, 1)]  # fmt: skip
-        out.append("")
+                for i, q in enumerate(generated, 1)]  # fmt: skip
+        if generated:
+            out.append("")
     if brief.glossary:
         out += ["## Glossary", ""]
         out += [f"- **{e(term)}**: {e(meaning)}" for term, meaning in brief.glossary]

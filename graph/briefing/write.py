@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -29,11 +30,14 @@ def write_briefing(
     max_rows: int = 40,
     max_figure_actors: int = 40,
     backend: str | None = None,
+    questions: Iterable[int] | None = None,
 ) -> dict[str, Path]:
     """Write ``<stem>.md`` and/or ``<stem>.html`` and the figure ``<stem>.png`` / ``.svg``
     into ``folder`` (created if missing). Returns the paths written, by kind.
 
-    The HTML embeds the figure; the Markdown points at the PNG beside it.
+    The HTML embeds the figure; the Markdown points at the PNG beside it. ``questions``
+    picks generated discussion questions by their 1-based numbers (the dataset's own
+    questions always come first); see :func:`graph.briefing.content.brief_content`.
     """
     from graph.render.figure import draw_figure
 
@@ -42,7 +46,7 @@ def write_briefing(
         raise ValueError(f"formats must be among {', '.join(FORMATS)}")
     folder = Path(folder)
     brief = brief_content(G, audience=audience, title=title, max_rows=max_rows, notes=notes,
-                          backend=backend)  # fmt: skip
+                          backend=backend, questions=questions)  # fmt: skip
     png, svg, info = draw_figure(G, max_actors=max_figure_actors, title=brief.title)
     files = ", ".join(os.path.basename(f) for f in G.graph.get("files") or []) or "the data"
     written = {
