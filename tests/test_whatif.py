@@ -87,7 +87,12 @@ def test_seed_centrality_shifts_are_networkx_before_and_after(no_pmu, seed_graph
     for s in no_pmu.shifts["pagerank"]:
         assert s.before == pytest.approx(before[s.actor], abs=1e-9)
         assert s.after == pytest.approx(after[s.actor], abs=1e-9)
-    assert {s.actor: s.after for s in no_pmu.shifts["betweenness"]} == pytest.approx(between)
+    # Scores are the whole network's; the shifts rank agents only (places are not actors).
+    agents = {n for n in between if seed_graph.nodes[n]["node_class"] == "agent"}
+    assert {s.actor for s in no_pmu.shifts["betweenness"]} == agents
+    assert {s.actor: s.after for s in no_pmu.shifts["betweenness"]} == pytest.approx(
+        {n: between[n] for n in agents}
+    )
     for shifts in no_pmu.shifts.values():
         changes = [abs(s.change) for s in shifts]
         assert changes == sorted(changes, reverse=True)

@@ -37,12 +37,31 @@ from graph.cli.text import count
     help="Folder to write into (created if missing).",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the HTML in the default browser.")
+@click.option(
+    "--questions",
+    "picked",
+    metavar="N,N,…",
+    help="Keep only these of the generated questions for discussion, by number (as a "
+    "briefing without this option numbers them); the dataset's own questions always come "
+    "first. With --audience analysts, questions are shown only when picked.",
+)
 @base.backend_option("betweenness")
 @base.view_options
 @base.data_options
 @base.filter_options
 def brief(
-    focus_on, depth, audience, fmt, title, folder, open_page, backend, data, strict, selection
+    focus_on,
+    depth,
+    audience,
+    fmt,
+    title,
+    folder,
+    open_page,
+    picked,
+    backend,
+    data,
+    strict,
+    selection,
 ):
     """Write a teaching briefing: Markdown and printable HTML, with a picture of the network.
 
@@ -56,8 +75,19 @@ def brief(
       actorgraph brief
       actorgraph brief --focus Iran --audience analysts --format md
       actorgraph brief --title "Who is behind the rockets?" --open
+      actorgraph brief --questions 1,3
     """
     from graph.briefing import write_briefing
+
+    questions = None
+    if picked is not None:
+        try:
+            questions = [int(n) for n in picked.replace(" ", "").split(",") if n]
+        except ValueError:
+            raise click.BadParameter(
+                f"{picked!r}: give question numbers separated by commas, like 2,3,5",
+                param_hint="--questions",
+            ) from None
 
     view, stem = base.load_view(data, strict, selection, focus_on, depth)
     G, notes = view.graph, list(view.notes)
@@ -72,6 +102,7 @@ def brief(
         title=title,
         notes=notes,
         backend=backend,
+        questions=questions,
     )
     for kind in ("html", "md", "png", "svg"):
         if kind in written:
