@@ -8,13 +8,22 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.records import actor_name, actor_ref, left_out_kinds, node_class
+from graph.analysis.records import actor_name, actor_ref
+from graph.analysis.signed import _is_signed, signed_network
+from graph.analysis.triads import (
+    PATTERN_MEANINGS,
+    SIGN_PATTERNS,
+    Triad,
+    triad_census_by_sign,
+    unbalanced_triads,
+)
 
 __all__ = [
     "BALANCE_COLUMNS",
     "EXACT_LIMIT",
     "MAX_AUTO_CAMPS",
     "PATTERN_MEANINGS",
+    "SIGN_PATTERNS",
     "BalanceReport",
     "BalanceResult",
     "Triad",
@@ -34,85 +43,8 @@ MAX_AUTO_CAMPS = 8
 #: kept, marked heuristic.
 TIME_LIMIT = 30.0
 
-#: Triangle sign patterns, by number of negative ties.
-SIGN_PATTERNS = ("+++", "++-", "+--", "---")
-#: Per pattern: what it says, whether two camps allow it (Harary), whether more do (Davis).
-PATTERN_MEANINGS = {
-    "+++": ("friends of friends are friends", True, True),
-    "++-": ("the friend of a friend is an enemy", False, False),
-    "+--": ("the enemy of an enemy is a friend", True, True),
-    "---": ("three mutual enemies", False, True),
-}
 #: The CSV columns of :meth:`BalanceReport.rows`.
 BALANCE_COLUMNS = ("id", "name", "camp", "violated_ties")
-
-
-def signed_network(G: nx.MultiDiGraph, *, all_kinds: bool = False) -> nx.Graph:
-    """The relations as a signed network: one undirected tie per pair of actors.
-
-    Only agents take sides: places and events are left out unless ``all_kinds`` (their
-    count is in ``S.graph["kinds_left_out"]``). A relation that weighs less than half (by its
-    status: by default denied 0.25 and refuted 0; alleged 0.5 counts) is left out, its id and
-    status in ``S.graph["claims_left_out"]``; the others count with their weight.
-
-    Cooperative relations count as positive, hostile ones as negative, neutral ones not at
-    all; direction is ignored (``A targets B`` and ``B accuses A`` both make A and B enemies).
-    Several relations between one pair combine by majority: the tie's ``sign`` is that of
-    (cooperative count − hostile count), and an even split counts as negative. A count lets
-    sustained cooperation outweigh one hostile act (allies who trade an accusation stay
-    allies), and the tie goes to hostility because in conflict data a hostile act is the
-    rarer, costlier and more telling signal: two actors who attack each other as often as
-    they cooperate are not in one camp. Each tie keeps ``relations`` (the ids behind it, in
-    dataset order), ``texts`` ("Iran directs PMU militias"), and the ``cooperative`` and
-    ``hostile`` counts. Every actor stays, with its ``name``; a relation from an actor to
-    itself is left out. ``S.graph["neutral"]`` counts the neutral relations ignored.
-
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("a", name="A"); G.add_node("b", name="B")
-    >>> for key, stance in [("r1", "cooperative"), ("r2", "hostile"), ("r3", "cooperative")]:
-    ...     _ = G.add_edge("a", "b", key=key, type="t", stance=stance)
-    >>> S = signed_network(G)
-    >>> S.edges["a", "b"]["sign"], S.edges["a", "b"]["relations"]
-    (1, ['r1', 'r2', 'r3'])
-    >>> _ = G.add_edge("b", "a", key="r4", type="accuses", stance="hostile")
-    >>> signed_network(G).edges["a", "b"]["sign"]
-    -1
-    """
-    S = nx.Graph(signed=True, neutral=0, claims_left_out=[], kinds_left_out={})
-    for n in G:
-        if all_kinds or node_class(G, n) == "agent":
-            S.add_node(n, name=actor_name(G, n))
-    S.graph["kinds_left_out"] = {} if all_kinds else left_out_kinds(G, G)
-    ties: dict[tuple, dict] = {}
-    weights: dict[tuple, dict[str, float]] = {}
-    for u, v, key, data in G.edges(keys=True, data=True):
-        stance = data.get("stance")
-        if u == v or u not in S or v not in S:
-            continue
-        if stance not in ("cooperative", "hostile"):
-            S.graph["neutral"] += 1
-            continue
-        weight = data.get("claim_weight", 1.0)
-        status = data.get("status", "confirmed")
-        if weight < 0.5:
-            S.graph["claims_left_out"].append((key, status))
-            continue
-        pair = (u, v) if (u, v) in ties or (v, u) not in ties else (v, u)
-        tie = ties.setdefault(pair, {"relations": [], "texts": [], "cooperative": 0, "hostile": 0,
-                                     "claims": []})  # fmt: skip
-        tie[stance] += 1
-        weighed = weights.setdefault(pair, {"cooperative": 0.0, "hostile": 0.0})
-        weighed[stance] += weight
-        tie["relations"].append(key)
-        verb = str(data.get("type", stance)).replace("_", " ")
-        said = "" if status == "confirmed" else f" ({status})"
-        if said:
-            tie["claims"].append(key)
-        tie["texts"].append(f"{S.nodes[u]['name']} {verb} {S.nodes[v]['name']}{said}")
-    for pair, tie in ties.items():
-        sign = 1 if weights[pair]["cooperative"] > weights[pair]["hostile"] else -1
-        S.add_edge(*pair, sign=sign, **tie)
-    return S
 
 
 @dataclass
@@ -218,12 +150,6 @@ def balance_partition(
     return best
 
 
-def _is_signed(G: nx.Graph) -> bool:
-    if G.graph.get("signed"):
-        return True
-    return not G.is_directed() and not G.is_multigraph()
-
-
 def _result(S, aligned, label, k, notes) -> BalanceResult:
     camps: dict[int, list[str]] = defaultdict(list)
     for n in aligned:
@@ -266,109 +192,6 @@ def _explain(S, u, v, tie, number) -> str:
 
 
 @dataclass(frozen=True)
-class Triad:
-    """Three actors tied to one another, unbalanced. ``signs`` is ``"++-"`` or ``"---"``;
-    ``actors`` starts, for ``++-``, with the friend the other two share; ``relations`` are the
-    relation ids behind the three ties; ``text`` says it in plain words."""
-
-    actors: tuple[str, str, str]
-    signs: str
-    relations: tuple[str, ...]
-    text: str
-
-    @property
-    def clusterable(self) -> bool:
-        """True for three mutual enemies: three camps or more (Davis) hold them."""
-        return self.signs == "---"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "actors": list(self.actors),
-            "signs": self.signs,
-            "relations": list(self.relations),
-            "text": self.text,
-        }
-
-
-def _triangles(G: nx.Graph):
-    """The signed network and every triangle of ties in it, as (u, v, w, negative ties)."""
-    S = G if _is_signed(G) else signed_network(G)
-    order = {n: i for i, n in enumerate(S)}
-    found = []
-    for u in S:
-        for v in (v for v in S[u] if order[v] > order[u]):
-            for w in (w for w in S[u] if w in S[v] and order[w] > order[v]):
-                pairs = ((u, v), (v, w), (u, w))
-                found.append((u, v, w, sum(S.edges[p]["sign"] < 0 for p in pairs)))
-    return S, found
-
-
-def _triad(S, u, v, w) -> Triad:
-    ties = {frozenset(p): S.edges[p] for p in ((u, v), (v, w), (u, w))}
-    negative = sum(d["sign"] < 0 for d in ties.values())
-    friend = lambda x: all(d["sign"] > 0 for p, d in ties.items() if x in p)  # noqa: E731
-    apex = next(x for x in (u, v, w) if negative == 3 or friend(x))
-    a, b = [x for x in (u, v, w) if x != apex]
-    name = lambda x: actor_name(S, x)  # noqa: E731
-    said = lambda x, y: " and ".join(ties[frozenset((x, y))].get("texts") or [])  # noqa: E731
-    if negative == 1:
-        text = (
-            f"{name(a)} and {name(b)} are both on good terms with {name(apex)} "
-            f"({said(a, apex)}; {said(b, apex)}), yet hostile to each other ({said(a, b)}): "
-            "the friend of a friend is an enemy"
-        )
-    else:
-        text = (
-            f"{name(apex)}, {name(a)} and {name(b)} are all hostile to one another "
-            f"({said(apex, a)}; {said(apex, b)}; {said(a, b)}): the enemy of an enemy is not a "
-            "friend here, so two camps cannot hold them; three can"
-        )
-    relations = tuple(r for d in ties.values() for r in d.get("relations", []))
-    return Triad((apex, a, b), "++-" if negative == 1 else "---", relations, text)
-
-
-def unbalanced_triads(G: nx.Graph) -> list[Triad]:
-    """Every triangle of ties with an odd number of negative ones, said in plain words.
-
-    ``++-`` (the friend of a friend is an enemy) breaks balance however many camps there
-    are; ``---`` (three mutual enemies) breaks two-camp balance only: with three camps or
-    more (Davis's clusterability) each can stand alone. ``G`` is the dataset's graph or a
-    :func:`signed_network`; the sentences use actor names and relation types.
-
-    >>> G = nx.MultiDiGraph()
-    >>> for n in ("iran", "us", "isis"):
-    ...     G.add_node(n, name=n.upper())
-    >>> for u, v, t in [("iran", "isis", "opposes"), ("us", "isis", "opposes"),
-    ...                 ("us", "iran", "accuses")]:
-    ...     _ = G.add_edge(u, v, key=f"{u}-{t}-{v}", type=t, stance="hostile")
-    >>> [t.text for t in unbalanced_triads(G)]  # doctest: +NORMALIZE_WHITESPACE
-    ['IRAN, US and ISIS are all hostile to one another (US accuses IRAN; IRAN opposes ISIS;
-      US opposes ISIS): the enemy of an enemy is not a friend here, so two camps cannot hold
-      them; three can']
-    """
-    S, triangles = _triangles(G)
-    return [_triad(S, u, v, w) for u, v, w, negative in triangles if negative % 2]
-
-
-def triad_census_by_sign(G: nx.Graph) -> dict[str, int]:
-    """How many triangles of ties have each sign pattern: ``+++``, ``++-``, ``+--``, ``---``.
-
-    ``+++`` and ``+--`` are balanced (Harary); ``++-`` is not; ``---`` is not balanced for
-    two camps but is clusterable with three or more (Davis). ``PATTERN_MEANINGS`` says so
-    for each pattern.
-
-    >>> G = nx.Graph()
-    >>> G.add_edge("a", "b", sign=1); G.add_edge("b", "c", sign=-1); G.add_edge("a", "c", sign=-1)
-    >>> triad_census_by_sign(G)
-    {'+++': 0, '++-': 0, '+--': 1, '---': 0}
-    """
-    census = dict.fromkeys(SIGN_PATTERNS, 0)
-    for *_, negative in _triangles(G)[1]:
-        census[SIGN_PATTERNS[negative]] += 1
-    return census
-
-
-@dataclass(frozen=True)
 class BalanceReport:
     """The whole answer on a network's balance (see :func:`balance_report`): the best
     ``partition`` into at most ``camps_asked`` camps, every unbalanced triad (``triads``),
@@ -387,8 +210,13 @@ class BalanceReport:
     claims_left_out: tuple[tuple[str, str], ...] = ()
     kinds_left_out: dict[str, int] = field(default_factory=dict)
     either: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    counted: tuple[str, ...] = ()
 
     columns = BALANCE_COLUMNS
+
+    def claims_counted(self) -> list[str]:
+        """The ids of the relations that are claims (not confirmed) yet count in the ties."""
+        return list(self.counted)
 
     def violated(self) -> list[dict[str, Any]]:
         """Each violated tie: its two actors (``source``, ``target``), ``sign``, the
@@ -432,6 +260,7 @@ class BalanceReport:
             "unbalanced_triads": [t.as_dict() for t in self.triads],
             "triad_census": self.census,
             "claims_left_out": [{"relation": k, "status": s} for k, s in self.claims_left_out],
+            "claims_counted": self.claims_counted(),
             "kinds_left_out": dict(self.kinds_left_out),
             "equally_good": [{**name(n), "camps": list(c)} for n, c in self.either],
         }
@@ -487,6 +316,7 @@ def balance_report(
         claims_left_out=tuple(S.graph["claims_left_out"]),
         kinds_left_out=dict(S.graph["kinds_left_out"]),
         either=_either(S, partition),
+        counted=tuple(k for *_, d in S.edges(data=True) for k in d.get("claims", ())),
     )
 
 

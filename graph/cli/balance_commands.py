@@ -92,7 +92,9 @@ def balance(camps, all_kinds, data, strict, selection, fmt):
     if report.claims_left_out:
         ids = ", ".join(f"{k} ({s})" for k, s in report.claims_left_out)
         emit(wrap(f"Left out as claims weighing less than half: {ids} (--count-claims all "
-                  "counts them). Alleged relations count, and are marked."))  # fmt: skip
+                  "counts them)."))  # fmt: skip
+    if counted := report.claims_counted():
+        emit(wrap(f"Counted although claims (marked below): {', '.join(counted)}."))
     if report.kinds_left_out:
         fate = "left out: they take no side (--all-kinds keeps them)"
         emit(wrap(base.left_out_note(report.kinds_left_out, fate=fate)))

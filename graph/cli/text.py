@@ -104,11 +104,15 @@ def to_json(value: Any) -> str:
 
 
 def wrap(text: str, indent: str = "", width: int = 96) -> str:
+    """The text in lines of at most ``width``, broken between words only: never inside a
+    word, nor at the hyphens of an id (``iran-directs-pmu_militias``) or a name (al-Kadhimi)."""
     return textwrap.fill(
         re.sub(r"[ \t\r\n]+", " ", str(text)).strip(),
         width=width,
         initial_indent=indent,
         subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
     )
 
 
