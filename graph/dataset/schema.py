@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph._words import did_you_mean
+from graph.dataset._settings import SettingsChecks
 from graph.dataset._values import AliasBomb, ValueChecker
 from graph.dataset.dates import DateSpan, PartialDate, parse_partial_date
-from graph.dataset.model import CARRIES, CLASSES, STATUSES, Actor, Evidence, Origin
+from graph.dataset.model import CARRIES, STATUSES, Actor, Evidence, Origin
 from graph.dataset.vocabulary import STANCES
 from graph.dataset.yamlread import REFUSED, YList, YMap
 from graph.errors import Problem
@@ -125,7 +126,7 @@ def check_file(
     return checker.content
 
 
-class _Checker(ValueChecker):
+class _Checker(ValueChecker, SettingsChecks):
     """The dataset format: what each part of a file must hold, and what it contributes."""
 
     def __init__(self, name: str, budget: int, problems: list[Problem]):
@@ -199,50 +200,6 @@ class _Checker(ValueChecker):
             self.check_relation(i + 1, item, relations.marks[i])
             if self.report is not None and i % _REPORT_EVERY == _REPORT_EVERY - 1:
                 self.report(_REPORT_EVERY)
-
-    def mapping(self, root: YMap, key: str, example: str) -> YMap | None:
-        value = root.get(key)
-        if value is None or value is REFUSED:
-            return None
-        if not isinstance(value, YMap):
-            self.error(root.marks[key], f"'{key}' must be a mapping, like '{key}: {{{example}}}'")
-            return None
-        self.spend(len(value))
-        return value
-
-    def check_kinds(self, root: YMap) -> None:
-        """``kinds:``: the class (agent, place or event) of each of the dataset's own kinds."""
-        kinds = self.mapping(root, "kinds", "district: place, tribe: agent")
-        for kind in kinds or ():
-            cls = self.text(kinds, kind, f"kind '{kind}'", required=True)
-            if cls is None:
-                continue
-            if cls not in CLASSES:
-                self.error(
-                    kinds.marks[kind],
-                    f"kind '{kind}': class '{cls}' is not one of {', '.join(CLASSES)}"
-                    f"{did_you_mean(cls, CLASSES)}",
-                )
-                continue
-            self.content.kinds.append((kind, cls, self.origin(kinds.key_marks[kind])))
-
-    def check_status_weights(self, root: YMap) -> None:
-        """``status_weights:``: how much a relation of each status weighs (0 to 1)."""
-        weights = self.mapping(root, "status_weights", "alleged: 0.5, denied: 0.25")
-        for status in weights or ():
-            if status not in STATUSES:
-                self.error(
-                    weights.key_marks[status],
-                    f"status_weights: '{status}' is not a status ({', '.join(STATUSES)})"
-                    f"{did_you_mean(status, STATUSES)}",
-                )
-                continue
-            value = self.number(weights, status, "status_weights",
-                                " (1: counts as a fact; 0: left out)")  # fmt: skip
-            if value is not None:
-                self.content.status_weights.append(
-                    (status, value, self.origin(weights.key_marks[status]))
-                )
 
     def check_type(self, name: str, spec: Any, key_mark, mark) -> None:
         what = f"relation type '{name}'"
