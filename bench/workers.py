@@ -142,33 +142,43 @@ KEY_PLAYER_SAMPLE = 3
 def _networkx_key_players(G) -> dict:
     """Key players' all-pairs work as networkx would do it: on the whole network, then again
     without each actor, the ordered pairs joined by a chain (``descendants`` of every actor)
-    and the strongest chain between every pair (Dijkstra on -log(influence) over the
-    strongest one-step influence). Every removal costs the same order of time, so only
+    and the strongest chain between every pair (networkx's Dijkstra on -log(strength) over
+    the strongest one-step influence, on the states of graph.analysis.flow's rule). Every removal costs the same order of time, so only
     KEY_PLAYER_SAMPLE of them are run and the time is extrapolated to all ``n``."""
     import networkx as nx
 
+    from graph.analysis.flow import relation_strengths
     from graph.dataset.build import actor_network
 
     D = actor_network(G)
     D.remove_edges_from(list(nx.selfloop_edges(D)))
+    # The rule of graph/analysis/flow.py, on states (actor, pressure step used): control goes
+    # on in either state, pressure only from a state that has not used it yet.
     S = nx.DiGraph()
-    S.add_nodes_from(G)
+    S.add_nodes_from((n, p) for n in G for p in (0, 1))
     for u, v, data in G.edges(data=True):
-        w = data.get("influence") or 0.0
-        if w <= 0 or u == v:
+        if u == v:
             continue
-        for a, b in [(u, v)] if data["directed"] else [(u, v), (v, u)]:
-            if w > S.get_edge_data(a, b, {}).get("influence", 0.0):
-                S.add_edge(a, b, influence=w, cost=-math.log(w))
+        ahead, back = relation_strengths(data)
+        if not data["directed"]:
+            back = ahead
+        pressure = data.get("carries") == "pressure"
+        for a, b, w in ((u, v, ahead), (v, u, back)):
+            if w <= 0:
+                continue
+            steps = [((a, 0), (b, 1))] if pressure else [((a, 0), (b, 0)), ((a, 1), (b, 1))]
+            for s, t in steps:
+                if w > S.get_edge_data(s, t, {}).get("influence", 0.0):
+                    S.add_edge(s, t, influence=w, cost=-math.log(w))
 
     def pairs_and_reach(D, S, skip=None):
         pairs = sum(len(nx.descendants(D, x)) for x in D if x != skip)
-        strength = {
-            (x, y): math.exp(-d)
-            for x, lengths in nx.all_pairs_dijkstra_path_length(S, weight="cost")
-            for y, d in lengths.items()
-            if y != x
-        }
+        strength = {}
+        for x in D:
+            lengths = nx.single_source_dijkstra_path_length(S, (x, 0), weight="cost")
+            for (y, _), d in lengths.items():
+                if y != x:
+                    strength[x, y] = max(strength.get((x, y), 0.0), math.exp(-d))
         return pairs, strength
 
     start = time.perf_counter()
@@ -178,7 +188,8 @@ def _networkx_key_players(G) -> dict:
     removals = {}
     start = time.perf_counter()
     for a in sample:
-        after_pairs, after = pairs_and_reach(D.subgraph(set(D) - {a}), S.subgraph(set(S) - {a}))
+        kept = [s for s in S if s[0] != a]
+        after_pairs, after = pairs_and_reach(D.subgraph(set(D) - {a}), S.subgraph(kept))
         others = sum(s for (x, y), s in strength.items() if a not in (x, y))
         removals[a] = [after_pairs, others - sum(after.values())]
     per_removal = (time.perf_counter() - start) / max(len(sample), 1)

@@ -155,3 +155,13 @@ def test_an_old_weight_attribute_is_kept_with_a_warning():
     assert "kept as an extra attribute" in warning.message
     (relation,) = ds.relations
     assert relation.weight is None and relation.attributes["weight"] == "heavy"
+
+
+def test_pressure_lost_is_not_a_lost_patron(run, seed_path):
+    data = json.loads(run("whatif", "--remove", "PMU", "--data", seed_path, "--format",
+                          "json").stdout)  # fmt: skip
+    (lost,) = data["lost_influence"]
+    assert (lost["actor"]["id"], lost["how"]) == ("us_forces", "pressure")
+    table = run("whatif", "--remove", "Iran", "--data", seed_path).stdout
+    assert "PMU militias loses its patron Iran (0.900)" in table
+    assert "US forces is no longer under pressure from Iran" in table

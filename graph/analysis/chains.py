@@ -36,6 +36,7 @@ class Step:
     evidence: tuple[dict, ...] = ()
     source_name: str | None = None
     target_name: str | None = None
+    pressure: bool = False  # a pressure relation (threatens, targets…), not one of control
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +73,11 @@ class Chain:
     @property
     def hops(self) -> int:
         return len(self.steps)
+
+    @property
+    def pressured(self) -> bool:
+        """Whether the chain holds a pressure step (it then ends in pressure, not control)."""
+        return any(s.pressure for s in self.steps)
 
     @property
     def claims(self) -> tuple[Step, ...]:
@@ -150,6 +156,7 @@ def make_step(G: nx.MultiDiGraph, u: str, v: str, key: str, forward: bool) -> St
         evidence=tuple(d.get("evidence") or ()),
         source_name=actor_name(G, source),
         target_name=actor_name(G, target),
+        pressure=d.get("carries") == "pressure",
     )
 
 

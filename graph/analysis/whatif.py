@@ -81,6 +81,15 @@ class LostInfluence:
     holder: str
     chain: Chain
 
+    @property
+    def how(self) -> str:
+        """``patron`` (one confirmed control step), ``pressure`` (the chain ends in pressure:
+        the actor was under pressure from the holder) or ``influence`` (a longer chain of
+        control, or one resting on a claim)."""
+        if self.chain.pressured:
+            return "pressure"
+        return "patron" if self.chain.hops == 1 and not self.chain.claims else "influence"
+
 
 @dataclass(frozen=True)
 class WhatIf:
@@ -128,6 +137,7 @@ class WhatIf:
                 {
                     "actor": actor_ref(G, x.actor),
                     "held_by": actor_ref(G, x.holder),
+                    "how": x.how,
                     "strength": x.chain.strength,
                     "chain": x.chain.as_dict(G),
                 }

@@ -297,8 +297,8 @@ def whatif_command(
     if w.lost:
         emit(f"\nInfluence the removed actors held, strongest first ({len(w.lost)}):")
         for x in w.lost[:top]:
-            patron = x.chain.hops == 1 and x.chain.claims == ()
-            how = "loses its patron" if patron else "loses the influence of"
+            how = {"pressure": "is no longer under pressure from", "patron": "loses its patron",
+                   "influence": "loses the influence of"}[x.how]  # fmt: skip
             emit(wrap(f"{_name(G, x.actor)} {how} {_name(G, x.holder)} "
                       f"({number(x.chain.strength)}):", "  "))  # fmt: skip
             emit("\n".join(wrap_parts(x.chain.parts(G), "    ")))
