@@ -434,7 +434,8 @@ print(cache.last_load().hit, cache.last_load().stored, cache.__file__)
 
 
 @pytest.mark.parametrize(
-    "module", ["dataset/merge.py", "dataset/schema.py", "dataset/_values.py", "errors.py"]
+    "module",
+    ["dataset/merge.py", "dataset/schema.py", "dataset/_values.py", "errors.py", "_words.py"],
 )
 def test_editing_a_module_that_shapes_a_load_invalidates(cache_dir, data, tmp_path, module):
     """A checkout being edited never reads a load cached by its older code: a copy of the

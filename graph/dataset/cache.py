@@ -83,7 +83,7 @@ MAX_ENTRIES = 8
 #: The code that decides what a load returns: every module of these folders of the package
 #: (their bytes are part of the key, so that an edited checkout never reads a stale cache).
 _CODE_DIRS = ("dataset",)
-_CODE_FILES = ("errors.py", "_files.py", "_version.py")
+_CODE_FILES = ("errors.py", "_files.py", "_version.py", "_words.py")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
