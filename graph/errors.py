@@ -10,6 +10,7 @@ __all__ = [
     "ActorGraphError",
     "ActorNotFoundError",
     "DataError",
+    "OutputError",
     "Problem",
     "QueryError",
 ]
@@ -76,6 +77,11 @@ class ActorNotFoundError(ActorGraphError):
     def __init__(self, message: str, candidates: list[str] | None = None):
         self.candidates = list(candidates or [])
         super().__init__(message)
+
+
+class OutputError(ActorGraphError):
+    """An output cannot be written: the target is not a regular file, is an input, or the
+    system refused (a full disk, a read-only folder)."""
 
 
 class QueryError(ActorGraphError):

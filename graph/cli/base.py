@@ -19,7 +19,7 @@ from graph.dataset.dates import PartialDate, parse_partial_date
 from graph.dataset.load import bundled_dataset_path
 from graph.dataset.model import STATUSES
 from graph.dataset.vocabulary import STANCES
-from graph.errors import ActorGraphError, ActorNotFoundError, DataError
+from graph.errors import ActorGraphError, ActorNotFoundError, DataError, OutputError
 from graph.progress import set_quiet
 
 __all__ = [
@@ -81,6 +81,13 @@ class _DataProblems(click.ClickException):
         click.echo(f"actorgraph: {self.error.summary()}", err=True)
 
 
+class _Said(click.ClickException):
+    """An error said in one line as the program's own words: ``actorgraph: cannot write …``."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"actorgraph: {self.format_message()}", err=True)
+
+
 class _Group(click.Group):
     """The command group: commands registered on first use, and the error boundary."""
 
@@ -102,6 +109,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DataError as exc:
             raise _DataProblems(exc) from None
+        except OutputError as exc:
+            raise _Said(str(exc)) from None
         except ActorNotFoundError as exc:
             hint = "" if exc.candidates else "; 'actorgraph actors' lists them"
             raise click.ClickException(f"{exc}{hint}") from None

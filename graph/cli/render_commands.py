@@ -9,7 +9,7 @@ import click
 from graph.cli import base
 from graph.cli.base import cli, emit
 from graph.cli.text import count
-from graph.render.page import DEFAULT_TOP, render_page, top_actors
+from graph.render.page import DEFAULT_TOP, page_html, render_page, top_actors
 
 
 @cli.command()
@@ -26,9 +26,10 @@ from graph.render.page import DEFAULT_TOP, render_page, top_actors
     "-o",
     "--output",
     "output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(dir_okay=False, allow_dash=True),
     metavar="FILE",
-    help="Where to write the page (default: output/<dataset>.html).",
+    help="Where to write the page (default: output/<dataset>.html; - writes it on stdout). A "
+    "regular file is replaced; a device, a FIFO or an input of the command is refused.",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 @base.top_option(
@@ -74,6 +75,11 @@ def render(
         click.echo(f"actorgraph: {note}", err=True)
         notes = [*notes, note]
         G = shown
+    if output == "-":  # the page on stdout, as `-o -` means to command-line tools
+        if open_page:
+            raise click.UsageError("--open needs a file: give -o FILE, not -o -")
+        click.echo(page_html(G, title=title, size_by=size_by, notes=notes), nl=False)
+        return
     if output is None:
         output = Path("output") / f"{stem}.html"
     written = render_page(G, output, title=title, size_by=size_by, notes=notes)

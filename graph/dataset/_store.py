@@ -37,6 +37,7 @@ _SUFFIX = ".cache"
 _STALE_TEMP = 3600  # seconds after which a temporary file left by a crash is removed
 # Modules whose code decides what a load returns: their size and time are part of the key.
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
@@ -186,7 +187,9 @@ class _MacWriter:
 
 
 def _read_file(path: Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY)
+    # Non-blocking: a FIFO left in the cache folder opens at once (and is refused) instead of
+    # hanging every command on that dataset.
+    fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY | _O_NONBLOCK)
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(f.fileno())
         if not _is_regular(st):

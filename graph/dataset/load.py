@@ -58,7 +58,10 @@ def _load_files(
     seen: dict[Path, str] = {}
     for path in paths:
         name = str(path)
-        resolved = Path(path).resolve()
+        try:
+            resolved = Path(path).resolve()
+        except (OSError, RuntimeError):  # a loop of symbolic links: reading it says so
+            resolved = Path(os.path.abspath(path))
         if resolved in seen:
             problems.append(
                 Problem(

@@ -1,0 +1,125 @@
+"""Outputs never destroy, odd inputs never hang: the one writer and the one opener."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEED
+
+
+@pytest.fixture
+def mine(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_bytes(SEED.read_bytes())
+    return path
+
+
+def test_an_input_is_never_written_over(run, mine):
+    before = mine.read_bytes()
+    result = run("render", "--data", mine, "-o", mine)
+    assert result.exit_code == 1
+    assert f"actorgraph: cannot write {mine}: it is an input of this command" in result.stderr
+    assert mine.read_bytes() == before
+
+
+def test_a_fifo_is_refused_as_an_output_and_stays_a_fifo(run, mine, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("render", "--data", mine, "-o", fifo)
+    assert (
+        result.exit_code == 1 and "it is a FIFO (named pipe), not a regular file" in result.stderr
+    )
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_is_refused_as_an_output_and_stays_a_device(run, mine, tmp_path):
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of our own
+    result = run("render", "--data", mine, "-o", device)
+    assert result.exit_code == 1 and "it is a character device" in result.stderr
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_a_regular_file_is_replaced_as_other_tools_do(run, mine, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("old")
+    assert run("render", "--data", mine, "-o", page).exit_code == 0
+    assert page.read_text().startswith("<!doctype html>")
+
+
+def test_minus_writes_the_page_on_stdout(run, mine):
+    result = run("render", "--data", mine, "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("<!doctype html>")
+
+
+def test_an_empty_output_path_is_a_clear_error(run, mine):
+    result = run("render", "--data", mine, "-o", "")
+    assert result.exit_code == 1 and "an output path cannot be empty" in result.stderr
+
+
+def test_a_write_error_is_one_line_not_a_traceback(run, mine, tmp_path, monkeypatch):
+    from graph import _files
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_files.os, "fsync", full)
+    target = tmp_path / "page.html"
+    result = run("render", "--data", mine, "-o", target)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"actorgraph: cannot write {target}: no space left on device"
+    assert not target.exists() and not list(tmp_path.glob(".page.html.*"))
+
+
+def run_cli(*args, input=None):
+    return subprocess.run([sys.executable, "cli.py", *map(str, args), "--no-cache"], cwd=ROOT,
+                          input=input, capture_output=True, timeout=60)  # fmt: skip
+
+
+def test_a_fifo_as_data_is_refused_at_once_not_waited_on(tmp_path):
+    fifo = tmp_path / "data.yaml"
+    os.mkfifo(fifo)
+    done = run_cli("validate", "--data", fifo)  # no writer: reading it would hang
+    assert done.returncode == 1
+    assert b"it is a FIFO (named pipe), not a regular file" in done.stderr
+
+
+def test_a_device_as_data_is_refused_not_read_until_memory_runs_out():
+    done = run_cli("validate", "--data", "/dev/zero")
+    assert done.returncode == 1 and b"it is a character device" in done.stderr
+
+
+def test_a_loop_of_symbolic_links_is_a_located_error(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    done = run_cli("validate", "--data", tmp_path / "a")
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert b"cannot be read" in done.stderr
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdin"])
+def test_standard_input_through_a_pipe_still_works(name):
+    done = run_cli("actors", "--data", name, input=SEED.read_bytes())
+    assert done.returncode == 0, done.stderr
+    assert b"15 of 15 actors" in done.stdout
+
+
+def test_a_fifo_in_the_cache_folder_is_skipped(tmp_path, mine):
+    from graph.dataset import cache
+
+    env = {**os.environ, cache.ENV_CACHE_DIR: str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "cli.py", "actors", "--data", mine], cwd=ROOT,
+                           env=env, capture_output=True, timeout=60)  # fmt: skip
+    assert first.returncode == 0
+    (stored,) = (tmp_path / "cache").glob("*.cache")
+    stored.unlink()
+    os.mkfifo(stored)  # where the cache file of this dataset goes
+    again = subprocess.run([sys.executable, "cli.py", "actors", "--data", mine], cwd=ROOT,
+                           env=env, capture_output=True, timeout=60)  # fmt: skip
+    assert again.returncode == 0 and again.stdout == first.stdout
