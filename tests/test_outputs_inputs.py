@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import stat
 import subprocess
@@ -123,3 +126,50 @@ def test_a_fifo_in_the_cache_folder_is_skipped(tmp_path, mine):
     again = subprocess.run([sys.executable, "cli.py", "actors", "--data", mine], cwd=ROOT,
                            env=env, capture_output=True, timeout=60)  # fmt: skip
     assert again.returncode == 0 and again.stdout == first.stdout
+
+
+HOSTILE = """
+actors:
+  - {id: a, name: "PMU\\e]0;owned\\a militias", kind: armed_group}
+  - {id: b, name: "=HYPERLINK(\\"http://x\\")", kind: state}
+  - {id: c, name: "abc\\u202efdp.exe", kind: person}
+relations:
+  - {source: a, target: b, type: targets}
+  - {source: c, target: a, type: supports}
+"""
+
+
+def test_control_characters_from_the_data_are_shown_not_obeyed(run, write):
+    path = write("hostile.yaml", HOSTILE)
+    for command in (["actors"], ["relations"], ["neighbors", "a"], ["influence", "c"]):
+        out = run(*command, "--data", path).stdout
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, command
+    assert "PMU\\u001b]0;owned\\u0007 militias" in run("actors", "--data", path).stdout
+    # JSON holds the same data: its escapes decode to the very characters.
+    data = json.loads(run("actors", "--data", path, "--format", "json").stdout)
+    assert [a["name"] for a in data][0] == "PMU\x1b]0;owned\x07 militias"
+    assert data[2]["name"] == "abc\u202efdp.exe"
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(run, write):
+    path = write("hostile.yaml", HOSTILE)
+    rows = list(csv.DictReader(io.StringIO(run("actors", "--data", path, "--format",
+                                               "csv").stdout)))  # fmt: skip
+    assert rows[1]["name"] == '\'=HYPERLINK("http://x")'
+    assert rows[0]["relations"] == "2"  # numbers stay numbers
+
+
+def test_a_mistyped_command_is_named_with_the_closest(run):
+    result = run("influnce", "Iran")
+    assert result.exit_code == 2
+    assert "no command is called 'influnce' (did you mean 'influence'?)" in result.stderr
+
+
+def test_actorgraph_alone_shows_the_help_and_succeeds(run):
+    result = run()
+    assert result.exit_code == 0 and "Usage:" in result.stdout and "influenced-by" in result.stdout
+
+
+def test_one_actor_is_counted_in_the_singular(run, write):
+    path = write("one.yaml", "actors: [{id: a, name: A, kind: state}]\n")
+    assert run("centrality", "--data", path).stdout.startswith("Centrality of 1 actor over 0")

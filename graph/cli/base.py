@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from graph._version import __version__
-from graph._words import count
+from graph._words import count, did_you_mean
 from graph.analysis.engine import ENGINE, check_backend
 from graph.analysis.selection import COUNT_CLAIMS, Selection, select
-from graph.cli.text import to_csv, to_json
+from graph.cli.text import Csv, shown, to_csv, to_json
 from graph.dataset.dates import PartialDate, parse_partial_date
 from graph.dataset.load import bundled_dataset_path
 from graph.dataset.model import STATUSES
@@ -65,13 +65,13 @@ class _DataProblems(click.ClickException):
         self.error = error
 
     def show(self, file=None) -> None:
-        shown: dict[str, int] = {}
+        counted: dict[str, int] = {}
         for problem in self.error.problems:
-            shown[problem.file] = shown.get(problem.file, 0) + 1
-            if shown[problem.file] <= MAX_PROBLEMS_SHOWN:
+            counted[problem.file] = counted.get(problem.file, 0) + 1
+            if counted[problem.file] <= MAX_PROBLEMS_SHOWN:
                 hint = _HINTS.get(problem.code, "")
-                click.echo(str(problem) + hint, err=True)
-        for name, n in shown.items():
+                click.echo(shown(str(problem)) + hint, err=True)
+        for name, n in counted.items():
             if n > MAX_PROBLEMS_SHOWN:
                 click.echo(
                     f"{name}: … and {n - MAX_PROBLEMS_SHOWN} more problems like these, "
@@ -85,7 +85,7 @@ class _Said(click.ClickException):
     """An error said in one line as the program's own words: ``actorgraph: cannot write …``."""
 
     def show(self, file=None) -> None:
-        click.echo(f"actorgraph: {self.format_message()}", err=True)
+        click.echo(f"actorgraph: {shown(self.format_message())}", err=True)
 
 
 class _Group(click.Group):
@@ -103,6 +103,14 @@ class _Group(click.Group):
         if name not in self.commands and name in self.lazy_commands:
             importlib.import_module(f"graph.cli.{self.lazy_commands[name]}")
         return super().get_command(ctx, name)
+
+    def resolve_command(self, ctx: click.Context, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            known = self.list_commands(ctx)
+            ctx.fail(f"no command is called '{name}'{did_you_mean(name, known)}; "
+                     f"'actorgraph --help' lists them")  # fmt: skip
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -370,7 +378,7 @@ def load_data(data, strict, selection: Selection | None = None, say_notes: bool 
     )
     if dataset.warnings:
         for warning in dataset.warnings:
-            click.echo(str(warning), err=True)
+            click.echo(shown(str(warning)), err=True)
         n = len(dataset.warnings)
         click.echo(
             f"actorgraph: {n} warning{'s' if n != 1 else ''} (analysis goes on; --strict makes "
@@ -382,13 +390,14 @@ def load_data(data, strict, selection: Selection | None = None, say_notes: bool 
     view = select(G, selection)
     if say_notes:
         for note in view.notes:
-            click.echo(f"actorgraph: {note}", err=True)
+            click.echo(f"actorgraph: {shown(note)}", err=True)
     return dataset, view.graph, list(view.notes)
 
 
 def emit(text: str) -> None:
-    """Print one result on stdout."""
-    click.echo(text)
+    """Print one result on stdout, control characters from the data shown escaped (CSV is
+    printed as it is: its cells are neutralised instead)."""
+    click.echo(text if isinstance(text, Csv) else shown(text))
 
 
 def emit_data(result, fmt: str) -> bool:
@@ -403,12 +412,13 @@ def emit_data(result, fmt: str) -> bool:
     return True
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
+@click.group(cls=_Group, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "--version", prog_name="actorgraph")
 @click.option("-q", "--quiet", is_flag=True, expose_value=False, is_eager=True,
               callback=lambda ctx, param, value: value and set_quiet(True),
               help="No progress bars (they are drawn on stderr only when it is a terminal).")  # fmt: skip
-def cli():
+@click.pass_context
+def cli(ctx: click.Context):
     """Map political and conflict actors and the relations between them, and ask who
     influences whom, through which chain, who is central and who brokers.
 
@@ -421,6 +431,8 @@ def cli():
       actorgraph path Iran "US Embassy"
       actorgraph centrality --measure betweenness --top 5
     """
+    if ctx.invoked_subcommand is None:  # `actorgraph` alone: the help, not an error
+        click.echo(ctx.get_help())
 
 
 def load_view(data, strict, selection: Selection, focus_on, depth):

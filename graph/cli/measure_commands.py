@@ -53,7 +53,8 @@ def centrality_command(measures, top, backend, all_kinds, data, strict, selectio
         return
     sort_by, present, rows = result.sorted_by, result.present, result.rows()
     emit(
-        f"Centrality of {G.number_of_nodes()} actors over {G.number_of_edges()} relations"
+        f"Centrality of {count(G.number_of_nodes(), 'actor')} over "
+        f"{count(G.number_of_edges(), 'relation')}"
         + (f", sorted by {sort_by}" if sort_by else "")
         + "\n"
     )

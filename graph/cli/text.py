@@ -20,7 +20,10 @@ from graph.analysis.records import actor_name
 
 __all__ = [
     "chain_block",
+    "Csv",
     "claim_note",
+    "csv_cell",
+    "shown",
     "claims_note",
     "strength_note",
     "count",
@@ -83,19 +86,55 @@ def table(rows: Sequence[dict], columns: Sequence[tuple[str, str]], indent: str 
     return "\n".join(lines)
 
 
-def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
-    """CSV with a header row; lists are joined with '; '."""
+class Csv(str):
+    """CSV text: printed as it is (its cells are neutralised, not escaped: see :func:`to_csv`)."""
+
+
+#: What a spreadsheet reads as the start of a formula in a text cell (OWASP's list).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: lists joined with '; ', None empty, and a text that a spreadsheet would run
+    as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``) given a leading ``'`` (numbers stay
+    numbers: ``-2`` as a number is left alone).
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell(-2), csv_cell(["a", "b"]), csv_cell("-2")
+    ("'=HYPERLINK(1)", -2, 'a; b', "'-2")
+    """
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(map(str, value))
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> Csv:
+    """CSV with a header row; lists are joined with '; ', formulas neutralised (:func:`csv_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(
-            [
-                "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if v is None else v
-                for v in (row.get(c) for c in columns)
-            ]
-        )
-    return buffer.getvalue().rstrip("\n")
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
+    return Csv(buffer.getvalue().rstrip("\n"))
+
+
+#: Characters a terminal would obey rather than show: C0 and C1 controls (ESC starts colour,
+#: title and clipboard sequences; CR and BS rewrite the line) and the bidirectional overrides
+#: and isolates (``abc\u202efdp.exe`` would show as "abcexe.pdf").
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    r"""``text`` with every control character written as its escape (``\u001b``): what a
+    terminal shows, never obeys. The escapes are JSON's, so JSON output stays the same data.
+
+    >>> print(shown("PMU\x1b]0;owned\x07 militias"))
+    PMU\u001b]0;owned\u0007 militias
+    """
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_json(value: Any) -> str:
