@@ -165,3 +165,16 @@ def test_pressure_lost_is_not_a_lost_patron(run, seed_path):
     table = run("whatif", "--remove", "Iran", "--data", seed_path).stdout
     assert "PMU militias loses its patron Iran (0.900)" in table
     assert "US forces is no longer under pressure from Iran" in table
+
+
+def test_a_setting_given_differently_in_two_files_is_an_error(write):
+    from graph.dataset.load import load_dataset
+
+    a = write("a.yaml", "status_weights: {alleged: 0.4}\nactors: [{id: a, name: A, kind: state}]\n")
+    b = write("b.yaml", "status_weights: {alleged: 0.6}\nactors: [{id: b, name: B, kind: state}]\n")
+    with pytest.raises(DataError, match="status weight 'alleged' is 0.6 here but 0.4 at"):
+        load_dataset([a, b])
+    same = write(
+        "c.yaml", "status_weights: {alleged: 0.4}\nactors: [{id: c, name: C, kind: state}]\n"
+    )
+    assert load_dataset([a, same], strict=False).status_weights["alleged"] == 0.4

@@ -26,8 +26,8 @@ def merge_files(
     errors).
     """
     types = _merge_types(contents, problems)
-    classes = _merge_kinds(contents, problems)
-    weights = _merge_status_weights(contents, problems)
+    classes = _merge_setting(contents, problems, "kinds", KIND_CLASSES, "kind")
+    weights = _merge_setting(contents, problems, "status_weights", STATUS_WEIGHTS, "status weight")
     actors = _merge_actors(contents, problems)
     _warn_about_kinds(contents, actors, classes, problems)
     relations = _make_relations(contents, actors, types, problems)
@@ -128,37 +128,23 @@ def _merge_types(contents: list[FileContent], problems: list[Problem]) -> dict[s
     return types
 
 
-def _merge_kinds(contents: list[FileContent], problems: list[Problem]) -> dict[str, str]:
-    """The class of every kind: the built-in ones, then the dataset's (declared once)."""
-    classes = dict(KIND_CLASSES)
-    declared: dict[str, tuple[str, object]] = {}
+def _merge_setting(contents: list[FileContent], problems: list[Problem], field: str,
+                   defaults: dict, what: str) -> dict:  # fmt: skip
+    """A setting of the dataset, ``kinds`` or ``status_weights``, merged over its defaults: a
+    key given in several files must have one value (``what`` names it in the message)."""
+    merged = dict(defaults)
+    declared: dict[str, tuple[object, object]] = {}
     for content in contents:
-        for kind, cls, origin in content.kinds:
-            first = declared.get(kind)
-            if first is not None and first[0] != cls:
-                problems.append(Problem(origin.file, origin.line, origin.column,
-                                        f"kind '{kind}' is declared a{'n' if cls[0] in 'aeiou' else ''} "
-                                        f"{cls} here but a {first[0]} at {first[1]}; declare it once"))  # fmt: skip
-                continue
-            declared[kind] = (cls, origin)
-            classes[kind] = cls
-    return classes
-
-
-def _merge_status_weights(contents: list[FileContent], problems: list[Problem]) -> dict:
-    weights = dict(STATUS_WEIGHTS)
-    declared: dict[str, tuple[float, object]] = {}
-    for content in contents:
-        for status, value, origin in content.status_weights:
-            first = declared.get(status)
+        for key, value, origin in getattr(content, field):
+            first = declared.get(key)
             if first is not None and first[0] != value:
                 problems.append(Problem(origin.file, origin.line, origin.column,
-                                        f"status_weights: '{status}' is {value:g} here but "
-                                        f"{first[0]:g} at {first[1]}; give it once"))  # fmt: skip
+                                        f"{what} '{key}' is {value} here but {first[0]} at "
+                                        f"{first[1]}; give it once"))  # fmt: skip
                 continue
-            declared[status] = (value, origin)
-            weights[status] = value
-    return weights
+            declared[key] = (value, origin)
+            merged[key] = value
+    return merged
 
 
 def _warn_about_kinds(contents, actors: dict[str, Actor], classes: dict, problems) -> None:
