@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph._words import count
@@ -40,13 +41,24 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        # One problem, one line: line breaks quoted from the file are shown escaped.
+        # One problem, one line: line breaks quoted from the file are shown escaped, and a
+        # huge value quoted whole is cut.
         message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        message = _LONG.sub(_cut, message)
         return f"{where}: {self.level}: {message}"
 
     def as_error(self) -> Problem:
         """The same problem, counted as an error (what ``--strict`` does to warnings)."""
         return Problem(self.file, self.line, self.column, self.message, "error", self.code)
+
+
+_LONG = re.compile(r"\S{201,}")
+
+
+def _cut(match: re.Match) -> str:
+    """``'1111…1111' (5,000 characters)``: a value too long to print, cut in its middle."""
+    word = match.group()
+    return f"{word[:60]}…{word[-60:]} ({len(word):,} characters)"
 
 
 class ActorGraphError(Exception):
@@ -56,8 +68,9 @@ class ActorGraphError(Exception):
 class DataError(ActorGraphError):
     """The dataset files have problems; ``problems`` lists all of them, errors and warnings."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], checked: int | None = None):
         self.problems = list(problems)
+        self.checked = checked  # how many files were checked, when known
         self.errors = [p for p in self.problems if p.level == "error"]
         self.warnings = [p for p in self.problems if p.level != "error"]
         super().__init__("\n".join(str(p) for p in self.problems) + "\n" + self.summary())
@@ -65,9 +78,12 @@ class DataError(ActorGraphError):
     def summary(self) -> str:
         """One line: how many errors and warnings, in how many files."""
         files = {p.file for p in self.problems}
+        where = count(len(files), "file")
+        if self.checked and self.checked > len(files):
+            where = f"{len(files)} of {self.checked} files"
         return (
             f"{count(len(self.errors), 'error')} and {count(len(self.warnings), 'warning')} "
-            f"in {count(len(files), 'file')}; nothing was analysed."
+            f"in {where}; nothing was analysed."
         )
 
 

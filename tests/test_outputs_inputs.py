@@ -173,3 +173,54 @@ def test_actorgraph_alone_shows_the_help_and_succeeds(run):
 def test_one_actor_is_counted_in_the_singular(run, write):
     path = write("one.yaml", "actors: [{id: a, name: A, kind: state}]\n")
     assert run("centrality", "--data", path).stdout.startswith("Centrality of 1 actor over 0")
+
+
+def test_thousands_of_unknown_ids_are_checked_in_bounded_time(run, write):
+    # Each "did you mean" searches every id: past the first hundred, none is searched for.
+    actors = "".join(f"  - {{id: a{i}, name: A{i}, kind: state}}\n" for i in range(300))
+    relations = "".join(f"  - {{source: a0, target: zz{i}, type: supports}}\n" for i in range(400))
+    path = write("many.yaml", "actors:\n" + actors + "relations:\n" + relations)
+    result = run("validate", "--data", path)
+    assert result.exit_code == 1 and "400 errors" in result.stderr
+    assert result.stderr.count("no suggestion: too many unknown ids") == 300
+
+
+def test_an_alias_that_is_another_actors_name_is_warned_of(run, write):
+    path = write("alias.yaml", """
+        actors:
+          - {id: us, name: United States, kind: state, aliases: [Washington]}
+          - {id: dc, name: Washington, kind: place}
+          - {id: uk, name: United Kingdom, kind: state, aliases: [Washington]}
+        relations:
+          - {source: us, target: dc, type: located_in}
+          - {source: uk, target: us, type: allies_with}
+    """)  # fmt: skip
+    result = run("validate", "--data", path)
+    assert "actor 'us': its alias 'Washington' is also the name of actor 'dc'" in result.stderr
+    assert "actor 'uk': its alias 'Washington' is also the name of actor 'dc'" in result.stderr
+
+
+def test_a_huge_value_is_cut_in_a_message(write):
+    from graph.dataset.load import load_text
+    from graph.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        load_text("actors: [{id: a, name: A, kind: state}]\nrelations:\n  - {source: a, target: "
+                  f"{'1' * 5000}, type: supports}}\n", "x.yaml")  # fmt: skip
+    line = str(caught.value.problems[0])
+    assert len(line) < 600 and "(5,002 characters)" in line  # the value and its quotes
+
+
+def test_two_files_checked_say_so_when_one_is_wrong(run, write):
+    good = write("good.yaml", "actors: [{id: a, name: A, kind: state}]\n")
+    bad = write("bad.yaml", "actors: [{id: b, name: B}]\n")
+    result = run("validate", "--data", good, "--data", bad)
+    assert "in 1 of 2 files; nothing was analysed" in result.stderr
+
+
+def test_a_zero_width_non_joiner_takes_no_column():
+    from graph.cli.text import table
+
+    rows = [{"name": "می\u200cخواهم", "n": 1}, {"name": "abcdef", "n": 2}]  # 6 letters each
+    _, persian, latin = table(rows, [("name", "NAME"), ("n", "N")]).splitlines()
+    assert persian.replace("\u200c", "").index("1") == latin.index("2")

@@ -38,10 +38,13 @@ __all__ = [
 
 
 def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: none for combining marks and format characters (the
+    zero-width non-joiner of Persian names), two for wide East Asian characters."""
     return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        0 if unicodedata.combining(c) or unicodedata.category(c) == "Cf"
+        else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in text
-    )
+    )  # fmt: skip
 
 
 def _cell(value: Any) -> str:

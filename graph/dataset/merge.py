@@ -30,6 +30,7 @@ def merge_files(
     weights = _merge_setting(contents, problems, "status_weights", STATUS_WEIGHTS, "status weight")
     actors = _merge_actors(contents, problems)
     _warn_about_kinds(contents, actors, classes, problems)
+    _warn_about_aliases(actors, problems)
     relations = _make_relations(contents, actors, types, problems)
     if not actors and not any(p.level == "error" for p in problems):
         where = contents[0].name if contents else names[0]
@@ -51,7 +52,7 @@ def merge_files(
     if strict:
         problems = [p.as_error() for p in problems]
     if any(p.level == "error" for p in problems):
-        raise DataError(problems)
+        raise DataError(problems, checked=len(dict.fromkeys(names)))
     title = next((c.title for c in contents if c.title), None)
     description = next((c.description for c in contents if c.description), None)
     return Dataset(
@@ -147,6 +148,28 @@ def _merge_setting(contents: list[FileContent], problems: list[Problem], field: 
     return merged
 
 
+def _warn_about_aliases(actors: dict[str, Actor], problems: list[Problem]) -> None:
+    """A warning for each alias that another actor's id, name or alias also is: a user naming
+    it would find one of them only."""
+    owner: dict[str, tuple[str, str]] = {}  # folded word -> (actor id, what it is of it)
+    for actor in actors.values():
+        for word, what in ((actor.id, "id"), (actor.name, "name")):
+            owner.setdefault(word.casefold(), (actor.id, what))
+    for actor in actors.values():
+        for alias in actor.aliases:
+            first = owner.get(alias.casefold())
+            if first is None:
+                owner[alias.casefold()] = (actor.id, "alias")
+            elif first[0] != actor.id:
+                origin = actor.origins[0]
+                problems.append(
+                    Problem(origin.file, origin.line, origin.column,
+                            f"actor '{actor.id}': its alias '{alias}' is also the {first[1]} of "
+                            f"actor '{first[0]}': naming it finds only one of them; drop or "
+                            "change one", "warning")
+                )  # fmt: skip
+
+
 def _warn_about_kinds(contents, actors: dict[str, Actor], classes: dict, problems) -> None:
     """One warning per kind that is neither built in nor declared: it is taken as an agent."""
     uses: dict[str, list[str]] = {}
@@ -231,13 +254,31 @@ def _merge_actors(contents: list[FileContent], problems: list[Problem]) -> dict[
     return actors
 
 
-def _actor_hint(text: str, actors: dict[str, Actor], broken: set[str] = frozenset()) -> str:
-    folded = text.casefold()
-    for actor in actors.values():
-        if folded in (actor.name.casefold(), *(a.casefold() for a in actor.aliases)):
-            return f" (that is a name of actor '{actor.id}': relations use actor ids)"
-    hint = did_you_mean(text, [*actors, *sorted(broken)])
-    return hint or " (no actor id is close; declare it under 'actors:')"
+#: Unknown actor ids given a "did you mean" (a search of every id each): past this many, the
+#: rest are reported without one, so that a file of thousands of mistakes is checked in seconds.
+MAX_SUGGESTIONS = 100
+
+
+class _ActorHints:
+    """What to say after an unknown actor id: the actor it names, or the closest id."""
+
+    def __init__(self, actors: dict[str, Actor], broken: set[str]):
+        self.ids = [*actors, *sorted(broken)]
+        self.names: dict[str, str] = {}
+        for actor in actors.values():
+            for name in (actor.name, *actor.aliases):
+                self.names.setdefault(name.casefold(), actor.id)
+        self.left = MAX_SUGGESTIONS
+
+    def __call__(self, text: str) -> str:
+        known = self.names.get(text.casefold())
+        if known is not None:
+            return f" (that is a name of actor '{known}': relations use actor ids)"
+        if self.left <= 0:
+            return " (no suggestion: too many unknown ids; declare them under 'actors:')"
+        self.left -= 1
+        hint = did_you_mean(text, self.ids)
+        return hint or " (no actor id is close; declare it under 'actors:')"
 
 
 def _make_relations(
@@ -263,6 +304,7 @@ class _RelationChecker:
         self.broken_actors = set().union(*(c.broken_actors for c in contents))
         self.broken_types = set().union(*(c.broken_types for c in contents))
         self.explicit_ids: dict[str, object] = {}
+        self.hint = _ActorHints(actors, self.broken_actors)
 
     def fail(self, file, raw, what, key, message, index=None, level="error") -> None:
         mark = raw.marks.get(key, (raw.origin.line, raw.origin.column))
@@ -281,7 +323,7 @@ class _RelationChecker:
             if f[key] is None or f[key] in self.broken_actors:
                 ok = False
             elif f[key] not in self.actors:
-                hint = _actor_hint(f[key], self.actors, self.broken_actors)
+                hint = self.hint(f[key])
                 self.fail(file, raw, what, key, f"{key} '{f[key]}' is not an actor id{hint}")
                 ok = False
         if f["type"] is None or f["type"] in self.broken_types:
@@ -298,7 +340,7 @@ class _RelationChecker:
         for key in ("claimed_by", "disputed_by"):
             for i, actor_id in enumerate(f[key]):
                 if actor_id not in self.actors and actor_id not in self.broken_actors:
-                    hint = _actor_hint(actor_id, self.actors, self.broken_actors)
+                    hint = self.hint(actor_id)
                     message = f"{key} names '{actor_id}', which is not an actor id{hint}"
                     self.fail(file, raw, what, key, message, i)
                     ok = False
