@@ -224,3 +224,36 @@ def test_a_zero_width_non_joiner_takes_no_column():
     rows = [{"name": "می\u200cخواهم", "n": 1}, {"name": "abcdef", "n": 2}]  # 6 letters each
     _, persian, latin = table(rows, [("name", "NAME"), ("n", "N")]).splitlines()
     assert persian.replace("\u200c", "").index("1") == latin.index("2")
+
+
+def test_a_direction_control_in_a_name_is_warned_of(write):
+    from graph.dataset.load import load_text
+
+    ds = load_text('actors:\n  - {id: a, name: "abc\\u202efdp.exe", kind: person}\n', "x.yaml")
+    assert any("direction control U+202E" in w.message for w in ds.warnings)
+    plain = load_text('actors:\n  - {id: a, name: "قيس الخزعلي", kind: person}\n', "x.yaml")
+    assert not any("direction" in w.message for w in plain.warnings)  # Arabic itself is fine
+
+
+def test_a_cache_that_turned_itself_off_says_so_with_the_fix(run, mine, tmp_path, monkeypatch):
+    folder = tmp_path / "open-cache"
+    folder.mkdir()
+    folder.chmod(0o777)  # open to everyone: it cannot be trusted
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(folder))
+    result = run("actors", "--data", mine)
+    assert result.exit_code == 0
+    assert "actorgraph: no cache:" in result.stderr and "chmod go-rwx" in result.stderr
+
+
+def test_missing_glyphs_are_said_in_one_line(run, write, tmp_path):
+    path = write("cjk.yaml", """
+        actors:
+          - {id: a, name: 中国, kind: state}
+          - {id: b, name: 日本, kind: state}
+        relations:
+          - {source: a, target: b, type: threatens}
+    """)  # fmt: skip
+    result = run("brief", "--data", path, "-o", tmp_path / "b", "--format", "md")
+    assert result.exit_code == 0
+    said = [line for line in result.stderr.splitlines() if "glyph" in line.lower()]
+    assert len(said) == 1 and "no glyph for 4 characters" in said[0]

@@ -59,4 +59,6 @@ def write_briefing(
     if "html" in formats:
         text = to_html(brief, figure_svg=svg, figure_caption=info.caption, files=files)
         written["html"] = write_atomic(folder / f"{stem}.html", text)
+    if info.missing_glyphs:
+        written["missing_glyphs"] = info.missing_glyphs  # the figure's font lacks these
     return written

@@ -38,6 +38,7 @@ __all__ = [
     "load_data",
     "left_out_note",
     "load_view",
+    "say_cache_off",
     "top_option",
     "use_cache",
     "view_options",
@@ -376,6 +377,7 @@ def load_data(data, strict, selection: Selection | None = None, say_notes: bool 
     dataset, G = load_and_build(
         dataset_paths(data), strict=strict, cache=use_cache(), freeze=ctx is not None
     )
+    say_cache_off()
     if dataset.warnings:
         for warning in dataset.warnings:
             click.echo(shown(str(warning)), err=True)
@@ -392,6 +394,16 @@ def load_data(data, strict, selection: Selection | None = None, say_notes: bool 
         for note in view.notes:
             click.echo(f"actorgraph: {shown(note)}", err=True)
     return dataset, view.graph, list(view.notes)
+
+
+def say_cache_off() -> None:
+    """When the cache turned itself off (its folder open to others, another owner's, not to
+    be made), say so with the fix: otherwise every load is slow for no visible reason."""
+    from graph.dataset.cache import last_load
+
+    report = last_load()
+    if use_cache() and report is not None and (report.note or "").startswith("no cache:"):
+        click.echo(f"actorgraph: {shown(report.note)} (the command goes on without it)", err=True)
 
 
 def emit(text: str) -> None:

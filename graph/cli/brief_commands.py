@@ -107,6 +107,11 @@ def brief(
     for kind in ("html", "md", "png", "svg"):
         if kind in written:
             emit(f"Wrote {written[kind]}")
+    if written.get("missing_glyphs"):
+        chars = "".join(written["missing_glyphs"][:20])
+        click.echo(f"actorgraph: the figure's font has no glyph for {len(written['missing_glyphs'])} "
+                   f"characters of the names ({chars}); they show as boxes in the figure (the "
+                   "page and the text show them)", err=True)  # fmt: skip
     emit(
         f"({count(G.number_of_nodes(), 'actor')}, {count(G.number_of_edges(), 'relation')}; "
         f"for {audience})"

@@ -30,6 +30,7 @@ def validate(data, strict, fmt):
     paths = base.dataset_paths(data)
     try:
         dataset, _ = load_and_build(paths, strict=strict, cache=base.use_cache())
+        base.say_cache_off()
     except DataError as exc:
         if fmt == "json":
             emit(

@@ -61,6 +61,9 @@ RESERVED_RELATION_FIELDS = {
     **dict.fromkeys(("key", "u_for_edge", "v_for_edge"), "networkx uses the name"),
 }
 _intern = sys.intern
+#: Explicit bidirectional overrides, embeddings and isolates: 'abc\u202efdp.exe' displays as
+#: "abcexe.pdf". Right-to-left letters alone are fine.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _REPORT_EVERY = 2048  # relations checked between two progress reports
 
 
@@ -303,6 +306,12 @@ class _Checker(ValueChecker, SettingsChecks):
         kind = self.text(m, "kind", what, required=True)
         plural = self.flag(m, "plural", what) if "plural" in m else False
         aliases = tuple(dict.fromkeys(a for a, _ in self.text_list(m, "aliases", what) if a))
+        for key, text in (("name", name), *(("aliases", a) for a in aliases)):
+            found = _BIDI.search(text or "")
+            if found:
+                self.warn(m.marks[key], f"{what}: its {key[:-1] if key == 'aliases' else key} "
+                          f"holds the direction control U+{ord(found.group()):04X}, which can make "
+                          "it display as another text; remove it")  # fmt: skip
         description = self.text(m, "description", what)
         extra = self.unknown_fields(
             m, ACTOR_FIELDS, what, keep=True, reserved=RESERVED_ACTOR_FIELDS

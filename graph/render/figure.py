@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import os
 import re
 import textwrap
 import threading
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -34,6 +36,7 @@ __all__ = ["MARKERS", "FigureInfo", "draw_figure", "write_figure"]
 MARKERS = fs.MARKERS  # the page's shapes as matplotlib markers (see figure_style)
 
 _DPI = 150
+_GLYPH = re.compile(r"Glyph (\d+) .*missing from")
 _INK = "#111827"  # title and names
 _DIAMETER = (9.0, 26.0)  # actor size in points, from the lowest to the highest PageRank
 _LABEL_SIZE = 7.5  # points
@@ -58,6 +61,8 @@ class FigureInfo:
     total: int  # actors in the graph
     relations_shown: int
     caption: str
+    #: Characters of the names that the figure's font cannot draw (they show as boxes).
+    missing_glyphs: tuple[str, ...] = ()
 
 
 def draw_figure(
@@ -85,12 +90,23 @@ def draw_figure(
         raise ValueError(f"max_actors must be a whole number of at least 1, not {max_actors!r}")
     import matplotlib
 
-    with _LOCK, matplotlib.rc_context(_RC):
+    with _LOCK, matplotlib.rc_context(_RC), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         fig, info = _draw(G, max_actors=max_actors, title=title)
         about = {"Title": fig.get_label(), "Description": info.caption}
         png, svg = io.BytesIO(), io.BytesIO()
         fig.savefig(png, format="png", dpi=_DPI, metadata={**about, "Software": None})
         fig.savefig(svg, format="svg", metadata={**about, "Date": None, "Creator": "actorgraph"})
+    # matplotlib warns once per missing character and file format: said once, in the info.
+    missing = []
+    for w in caught:
+        found = _GLYPH.search(str(w.message))
+        if found:
+            missing.append(chr(int(found.group(1))))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if missing:
+        info = dataclasses.replace(info, missing_glyphs=tuple(dict.fromkeys(missing)))
     return png.getvalue(), svg.getvalue(), info
 
 
