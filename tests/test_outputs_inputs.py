@@ -257,3 +257,23 @@ def test_missing_glyphs_are_said_in_one_line(run, write, tmp_path):
     assert result.exit_code == 0
     said = [line for line in result.stderr.splitlines() if "glyph" in line.lower()]
     assert len(said) == 1 and "no glyph for 4 characters" in said[0]
+
+
+def test_a_right_to_left_name_is_isolated_in_the_briefing_and_the_page(write, tmp_path):
+    import graph
+    from graph.briefing import brief_content
+    from graph.briefing.markdown import to_markdown
+    from graph.render.page import page_data
+
+    path = write("rtl.yaml", """
+        actors:
+          - {id: q, name: قيس الخزعلي, kind: person}
+          - {id: k, name: Kadhimi, kind: person}
+        relations:
+          - {source: q, target: k, type: threatens}
+    """)  # fmt: skip
+    G = graph.load_graph(path)
+    text = to_markdown(brief_content(G))
+    assert "\u2068قيس الخزعلي\u2069" in text and "\u2068Kadhimi" not in text
+    labels = {n["id"]: n["label"] for n in page_data(G)["nodes"]}
+    assert labels == {"q": "\u2068قيس الخزعلي\u2069", "k": "Kadhimi"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graph._words import isolate
 from graph.analysis.records import actor_name
 from graph.briefing.grammar import (
     agree,
@@ -36,7 +37,7 @@ _PRONOUNS = {"it": "they", "them": "them", "its": "their", "itself": "themselves
 def name(G, n) -> str:
     """An actor's display name (:func:`graph.analysis.records.actor_name`); only for actors
     in the graph: :func:`who` words the others."""
-    return actor_name(G, n)
+    return isolate(actor_name(G, n))
 
 
 def names(G, ids) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from graph._files import write_atomic
+from graph._words import isolate
 from graph.analysis.records import actor_name
 from graph.progress import progress
 from graph.render.page_layout import HUB_FONT, layout_positions, named_hubs, top_actors
@@ -201,7 +202,7 @@ def page_data(G: nx.MultiDiGraph, *, size_by: str | None = None) -> dict[str, An
             }
             if positions:
                 item["x"], item["y"] = positions[node]
-            nodes.append(Node(node, style.shape, label=d["name"], **item).options)
+            nodes.append(Node(node, style.shape, label=isolate(d["name"]), **item).options)
             actors[node] = {
                 "id": node,
                 "name": d["name"],

@@ -25,6 +25,8 @@
     return node;
   }
   function words(kind) { return String(kind).replace(/_/g, " "); }
+  // A name in its own direction: a right-to-left name cannot reorder the text around it.
+  function bdi(name) { return el("bdi", null, name); }
   function arrow(r) { return r.directed ? " —" + r.type + "→ " : " —" + r.type + "— "; }
   function statusBadge(status) { return el("span", "status " + status, status); }
   function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
@@ -32,13 +34,13 @@
 
   // -- tooltips (HTML elements, so vis-network shows them formatted, never as raw text) -------
   function actorTip(a) {
-    var tip = el("div", "tip", el("div", "tip-title", a.name), el("div", "tip-sub", words(a.kind)));
+    var tip = el("div", "tip", el("div", "tip-title", bdi(a.name)), el("div", "tip-sub", words(a.kind)));
     if (a.aliases.length) tip.append(el("div", "tip-sub", "also: " + a.aliases.join(", ")));
     if (a.description) tip.append(el("div", null, a.description));
     return tip;
   }
   function relationTip(r) {
-    var tip = el("div", "tip", el("div", "tip-title", r.source_name + arrow(r) + r.target_name));
+    var tip = el("div", "tip", el("div", "tip-title", bdi(r.source_name), arrow(r), bdi(r.target_name)));
     var sub = [r.status];
     if (r.when) sub.push(r.when);
     if (r.claimed_by.length) sub.push("claimed by " + r.claimed_by.join(", "));
@@ -131,7 +133,7 @@
 
   // -- the details panel -------------------------------------------------------------------------
   function goActor(id, text) {
-    var a = el("a", "go", text);
+    var a = el("a", "go", bdi(text));
     a.href = "#";
     a.addEventListener("click", function (ev) { ev.preventDefault(); selectActor(id, true); });
     return a;
@@ -149,7 +151,7 @@
 
   function showActor(id) {
     var a = DATA.actors[id];
-    details.replaceChildren(el("h2", null, a.name), el("p", "kind", words(a.kind)));
+    details.replaceChildren(el("h2", null, bdi(a.name)), el("p", "kind", words(a.kind)));
     var dl = el("dl");
     field(dl, "Also called", a.aliases.join(", "));
     field(dl, DATA.size_by, fmt(a.score));
@@ -160,9 +162,9 @@
       if (r.source === id) out.push(r);
       else if (r.target === id) inc.push(r);
     });
-    [["Relations from " + a.name, out, true], ["Relations to " + a.name, inc, false]].forEach(function (group) {
+    [["Relations from ", out, true], ["Relations to ", inc, false]].forEach(function (group) {
       if (!group[1].length) return;
-      details.append(el("h3", null, group[0] + " (" + group[1].length + ")"));
+      details.append(el("h3", null, group[0], bdi(a.name), " (" + group[1].length + ")"));
       var ul = el("ul", "rels");
       group[1].forEach(function (r) {
         var other = group[2] ? r.target : r.source;
