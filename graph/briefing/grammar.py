@@ -45,7 +45,9 @@ def is_plural(G, n) -> bool:
     1. an actor with ``plural: true`` is plural;
     2. a person or a state is singular ("Jim Mattis", "United States", "Netherlands"), and so
        is a known singular name (:data:`KNOWN_SINGULAR`: "United Nations", "Hamas"…);
-    3. otherwise the name's last word decides. It is plural when it is a plural noun ending
+    3. otherwise the head noun decides: the name's last word, or in "X of Y" (and "X for Y")
+       the last word of X ("Organization of American States" is singular, "Friends of the
+       Earth" plural). It is plural when it is a plural noun ending
        in -s: a word in lower case ("PMU militias", "Iraqi lawmakers", "US forces"), or, for an
        agent that is a group (not a person, a state, a place or an event), a capitalised word
        too ("Kurds", "Houthis", "Syrian Democratic Forces"). Not plural: an acronym in
@@ -59,10 +61,12 @@ def is_plural(G, n) -> bool:
     >>> G = nx.MultiDiGraph()
     >>> for n, name, kind in [("a", "PMU militias", "armed_group"), ("b", "United States", "state"),
     ...                       ("c", "ISIS", "armed_group"), ("d", "Kurds", "armed_group"),
-    ...                       ("e", "Athens", "place"), ("f", "Medici", "family")]:
+    ...                       ("e", "Athens", "place"), ("f", "Medici", "family"),
+    ...                       ("g", "Organization of American States", "organization"),
+    ...                       ("h", "Friends of the Earth", "organization")]:
     ...     G.add_node(n, name=name, kind=kind, node_class="place" if kind == "place" else "agent")
     >>> [n for n in G if is_plural(G, n)]
-    ['a', 'd']
+    ['a', 'd', 'h']
     """
     data = G.nodes[n] if n in G else {}
     if data.get("plural") is True:
@@ -71,7 +75,8 @@ def is_plural(G, n) -> bool:
     kind = data.get("kind")
     if kind in _SINGULAR_KINDS or name.casefold() in KNOWN_SINGULAR:
         return False
-    words = re.findall(r"[^\W\d_]+", name)
+    head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]  # the head noun comes before
+    words = re.findall(r"[^\W\d_]+", head)
     if not words:
         return False
     last = words[-1]
