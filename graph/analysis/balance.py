@@ -210,13 +210,10 @@ class BalanceReport:
     claims_left_out: tuple[tuple[str, str], ...] = ()
     kinds_left_out: dict[str, int] = field(default_factory=dict)
     either: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: The ids of the relations counted in the ties although they are claims (alleged).
     counted: tuple[str, ...] = ()
 
     columns = BALANCE_COLUMNS
-
-    def claims_counted(self) -> list[str]:
-        """The ids of the relations that are claims (not confirmed) yet count in the ties."""
-        return list(self.counted)
 
     def violated(self) -> list[dict[str, Any]]:
         """Each violated tie: its two actors (``source``, ``target``), ``sign``, the
@@ -260,7 +257,7 @@ class BalanceReport:
             "unbalanced_triads": [t.as_dict() for t in self.triads],
             "triad_census": self.census,
             "claims_left_out": [{"relation": k, "status": s} for k, s in self.claims_left_out],
-            "claims_counted": self.claims_counted(),
+            "claims_counted": list(self.counted),
             "kinds_left_out": dict(self.kinds_left_out),
             "equally_good": [{**name(n), "camps": list(c)} for n, c in self.either],
         }

@@ -30,7 +30,6 @@ from graph.dataset.build import actor_network
 
 __all__ = [
     "RULE",
-    "RULE_LONG",
     "Label",
     "Move",
     "NumberedNetwork",
@@ -45,12 +44,6 @@ __all__ = [
 RULE = (
     "influence goes on through control relations, stops at the target of pressure, and does "
     "not flow through accusations, opposition or rivalry"
-)
-#: The rule, with the types of each kind (for help texts and JSON).
-RULE_LONG = (
-    "influence goes on through control (directs, leads, funds, supports, allies_with, a group "
-    "over its members), stops at the target of pressure (threatens, targets, attacks), and "
-    "does not flow through accusing, opposing, rivalling or negotiating; claims weigh less"
 )
 
 

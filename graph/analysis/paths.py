@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.chains import Chain, pick_step
+from graph.analysis.influence import influence_chains
 from graph.analysis.records import actor_name
 from graph.analysis.resolve import resolve_actor
 from graph.dataset.build import actor_network
@@ -170,8 +171,6 @@ def chains_between(
     source = resolve_actor(G, source)
     target = resolve_actor(G, target)
     if strongest:
-        from graph.analysis.influence import influence_chains
-
         chains = [c for c in influence_chains(G, source) if c.actors[-1] == target]
     elif every:
         chains = all_chains(G, source, target, depth=depth, undirected=undirected)

@@ -93,7 +93,7 @@ def balance(camps, all_kinds, data, strict, selection, fmt):
         ids = ", ".join(f"{k} ({s})" for k, s in report.claims_left_out)
         emit(wrap(f"Left out as claims weighing less than half: {ids} (--count-claims all "
                   "counts them)."))  # fmt: skip
-    if counted := report.claims_counted():
+    if counted := report.counted:
         emit(wrap(f"Counted although claims (marked below): {', '.join(counted)}."))
     if report.kinds_left_out:
         fate = "left out: they take no side (--all-kinds keeps them)"
