@@ -297,7 +297,8 @@ def whatif_command(
     if w.lost:
         emit(f"\nInfluence the removed actors held, strongest first ({len(w.lost)}):")
         for x in w.lost[:top]:
-            how = {"pressure": "is no longer under pressure from", "patron": "loses its patron",
+            its = "their" if G.nodes[x.actor].get("kind") == "person" else "its"  # not "it"
+            how = {"pressure": "is no longer under pressure from", "patron": f"loses {its} patron",
                    "influence": "loses the influence of"}[x.how]  # fmt: skip
             emit(wrap(f"{_name(G, x.actor)} {how} {_name(G, x.holder)} "
                       f"({number(x.chain.strength)}):", "  "))  # fmt: skip
