@@ -148,3 +148,21 @@ def test_render_refuses_bad_questions_cleanly(run, tmp_path, seed_path, args, co
     assert message in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_a_refuted_relation_never_looks_confirmed(tmp_path):
+    """The commands leave refuted relations out; drawn from the library, one is marked."""
+    from graph.dataset.build import build_graph
+    from graph.dataset.load import load_text
+    from graph.render.figure import draw_figure
+
+    G = build_graph(load_text(
+        "actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]\n"
+        "relations: [{source: a, target: b, type: directs, status: refuted}]\n"
+    ))  # fmt: skip
+    data = page_data(G)
+    (edge,) = data["edges"]
+    assert [s["status"] for s in data["legend"]["statuses"]] == ["refuted"]
+    assert data["legend"]["statuses"][0]["dashes"] == edge["dashes"] != False  # noqa: E712
+    _, svg, _ = draw_figure(G)
+    assert b"refuted" in svg  # the figure's legend names it

@@ -45,8 +45,10 @@ _FALLBACK = (
 #: Line colour per relation stance.
 STANCE_COLORS = {"hostile": "#dc2626", "cooperative": "#16a34a", "neutral": "#6b7280"}
 
-#: vis-network dash pattern per status (False = solid): confirmed, alleged, denied.
-STATUS_DASHES = {"confirmed": False, "alleged": [10, 6], "denied": [2, 5]}
+#: vis-network dash pattern per status (False = solid): confirmed, alleged, denied, refuted
+#: (sparse dots: a refuted relation drawn from the library, the commands leaving it out, must
+#: not look confirmed).
+STATUS_DASHES = {"confirmed": False, "alleged": [10, 6], "denied": [2, 5], "refuted": [1, 9]}
 
 
 def kind_styles(kinds) -> dict[str, KindStyle]:
