@@ -10,6 +10,7 @@ import networkx as nx
 from graph.analysis.centrality import centrality
 from graph.analysis.influence import search_bounds, strongest_chains
 from graph.analysis.records import DictResult, actor_name
+from graph.dataset.model import STATUSES
 
 __all__ = ["SUMMARY_COLUMNS", "Summary", "date_range", "summarize"]
 
@@ -67,10 +68,7 @@ def summarize(G: nx.MultiDiGraph, *, top: int = 5, backend: str | None = None) -
         "relations": G.number_of_edges(),
         "by_kind": dict(Counter(d["kind"] for _, d in G.nodes(data=True)).most_common()),
         "by_type": dict(Counter(d["type"] for _, _, d in G.edges(data=True)).most_common()),
-        "by_status": {
-            s: sum(1 for _, _, d in G.edges(data=True) if d["status"] == s)
-            for s in ("confirmed", "alleged", "denied")
-        },
+        "by_status": _by_status(G),
         "dated_relations": sum(
             1 for _, _, d in G.edges(data=True) if d.get("first_day") or d.get("last_day")
         ),
@@ -107,3 +105,10 @@ def date_range(G: nx.MultiDiGraph) -> dict[str, Any] | None:
         "last": max(days),
         "open_ended": any(last is None for _, last in spans),
     }
+
+
+def _by_status(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Relations per status, every status of the format; ``refuted`` only when some are (the
+    commands leave them out, so a summary of their view has none)."""
+    counts = Counter(d["status"] for *_, d in G.edges(data=True))
+    return {s: counts[s] for s in STATUSES if s != "refuted" or counts[s]}
